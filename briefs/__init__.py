@@ -1,0 +1,60 @@
+"""briefs: news articles to structured, evidence-grounded briefs.
+
+Public API::
+
+    import briefs
+    brief = briefs.generate_brief(text)                 # one article, rules backend
+    result = briefs.generate_batch(["seeds/"], "out")   # many, written to disk
+"""
+
+from __future__ import annotations
+
+from briefs.backends.base import Backend, Draft, Usage
+from briefs.backends.registry import get_backend, list_backends
+from briefs.engine import BatchResult, ManifestEntry, generate_batch
+from briefs.errors import BriefsError
+from briefs.grounding import ground, locate
+from briefs.ingest import article_from_text, iter_articles
+from briefs.pipeline import brief_from_article, generate_brief
+from briefs.render import to_json, to_markdown
+from briefs.schema import (
+    Actor,
+    Article,
+    Brief,
+    BriefMeta,
+    Evidence,
+    OpenIssue,
+    Position,
+    brief_json_schema,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Backend",
+    "BatchResult",
+    "Brief",
+    "BriefMeta",
+    "BriefsError",
+    "Draft",
+    "Evidence",
+    "ManifestEntry",
+    "OpenIssue",
+    "Position",
+    "Usage",
+    "__version__",
+    "article_from_text",
+    "brief_from_article",
+    "brief_json_schema",
+    "generate_batch",
+    "generate_brief",
+    "get_backend",
+    "ground",
+    "iter_articles",
+    "list_backends",
+    "locate",
+    "to_json",
+    "to_markdown",
+]

@@ -1,0 +1,122 @@
+"""The rules backend: an offline brief with no model, no key and no download.
+
+Pipeline: sentences (syntok) → mentions → actors (aliases merged) → attributed
+statements (positions) → ranking of actors → open issues → extractive summary.
+Every item carries evidence spans cut from the article text itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from briefs.backends.base import Backend, Draft
+from briefs.backends.rules.actors import Entity, resolve_entities
+from briefs.backends.rules.attribution import Attribution, attribute
+from briefs.backends.rules.issues import find_issues
+from briefs.backends.rules.lexicon import lexicon
+from briefs.backends.rules.mentions import find_mentions
+from briefs.backends.rules.summary import summarize
+from briefs.backends.rules.text import split_sentences
+from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
+
+__all__ = ["RulesBackend"]
+
+MAX_ACTORS = 10
+MAX_POSITIONS_PER_ACTOR = 4
+
+
+def _importance(entity: Entity, n_sentences: int, title: str) -> float:
+    score = len(entity.mentions) + 2.0 * entity.positions
+    first_sentence = min(m.sentence for m in entity.mentions)
+    if first_sentence <= max(1, n_sentences // 10):
+        score += 1.5
+    if title and any(form in title for form in [entity.name, *entity.aliases]):
+        score += 1.5
+    if entity.kind == "person" and entity.role:
+        score += 1.0
+    return score
+
+
+def _keep(entity: Entity) -> bool:
+    if entity.kind == "other":
+        return entity.positions > 0
+    if entity.positions > 0:
+        return True
+    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
+    if entity.kind == "person":
+        return bool(named) and (len(named) >= 2 or entity.role is not None)
+    return len(named) >= 2 or (entity.kind in ("organization", "group") and len(named) >= 1)
+
+
+class RulesBackend(Backend):
+    """Rule-based briefs: deterministic, offline, fast."""
+
+    name: ClassVar[str] = "rules"
+
+    def __init__(self, model: str | None = None, **_: Any) -> None:
+        self.model = None
+        self.prompt_version = None
+
+    def generate(self, article: Article) -> Draft:
+        lex = lexicon()
+        text = article.text
+        sentences = split_sentences(text)
+        mentions = [find_mentions(s, lex) for s in sentences]
+        entities = resolve_entities(mentions, lex, text)
+        statements = attribute(sentences, mentions, entities, lex)
+        for st in statements:
+            entities[st.actor].positions += 1
+
+        title = article.title or ""
+        ranked = sorted(
+            (e for e in entities.values() if _keep(e)),
+            key=lambda e: (-_importance(e, len(sentences), title), e.first),
+        )[:MAX_ACTORS]
+        keep = {e.name for e in ranked}
+
+        actors = [self._actor(e, text) for e in ranked]
+        positions = self._positions([s for s in statements if s.actor in keep], text)
+        issues = [
+            OpenIssue(issue=i.text, actors=i.actors, evidence=[_evidence(text, i.start, i.end)])
+            for i in find_issues(sentences, mentions, keep, lex)
+        ]
+        spans = [[(m.start, m.end) for m in e.mentions] for e in ranked[:4]]
+        chosen = summarize(sentences, lex, spans)
+        summary = " ".join(s.text.replace("\n", " ") for s in chosen)
+        return Draft(summary=summary, actors=actors, positions=positions, open_issues=issues)
+
+    @staticmethod
+    def _actor(entity: Entity, text: str) -> Actor:
+        named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
+        first = min(named or entity.mentions, key=lambda m: m.start)
+        return Actor(
+            name=entity.name,
+            kind=entity.kind,  # type: ignore[arg-type]
+            role=entity.role,
+            aliases=list(entity.aliases),
+            evidence=[_evidence(text, first.start, first.end)],
+        )
+
+    @staticmethod
+    def _positions(statements: list[Attribution], text: str) -> list[Position]:
+        out: list[Position] = []
+        per_actor: dict[str, int] = {}
+        seen: set[tuple[str, str]] = set()
+        for st in statements:
+            key = (st.actor, st.stance.lower())
+            if key in seen or per_actor.get(st.actor, 0) >= MAX_POSITIONS_PER_ACTOR:
+                continue
+            seen.add(key)
+            per_actor[st.actor] = per_actor.get(st.actor, 0) + 1
+            out.append(
+                Position(
+                    actor=st.actor,
+                    stance=st.stance,
+                    evidence=[_evidence(text, st.start, st.end)],
+                )
+            )
+        return out
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(quote=text[start:end], start=start, end=end)

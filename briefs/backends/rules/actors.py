@@ -1,0 +1,180 @@
+"""Group mentions into actors: aliases merged, definite descriptions resolved.
+
+Named mentions create actors (countries, institutions, organisations, people);
+surnames, acronyms, capitals, demonyms and "the union"-style descriptions are
+then attached to the actor they refer to, in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.mentions import Mention
+
+__all__ = ["Entity", "resolve_entities"]
+
+_KINDS = {"institution": "organization"}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    acronym: str | None = None
+    positions: int = 0
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def add(self, mention: Mention) -> None:
+        mention.entity = self.name
+        self.mentions.append(mention)
+        surface = mention.text
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        if surface != self.name and surface not in self.aliases and mention.hint != "generic":
+            self.aliases.append(surface)
+        if self.role is None and mention.role:
+            self.role = mention.role
+
+    def words(self) -> list[str]:
+        return self.name.replace("-", " ").split()
+
+
+def _key(text: str) -> str:
+    text = text.strip()
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+class _Resolver:
+    def __init__(self, lex: Lexicon, lowercase_words: set[str]) -> None:
+        self.lex = lex
+        self.lowercase_words = lowercase_words
+        self.entities: dict[str, Entity] = {}
+        self.by_surface: dict[str, str] = {}
+
+    def _get(self, name: str, kind: str, role: str | None = None) -> Entity:
+        entity = self.entities.get(name)
+        if entity is None:
+            entity = Entity(name=name, kind=kind, role=role)
+            self.entities[name] = entity
+        return entity
+
+    def named(self, m: Mention) -> None:
+        lex = self.lex
+        if m.hint == "institution":
+            inst = lex.institutions[m.name]
+            self._get(inst.name, inst.kind, inst.role).add(m)
+        elif m.hint == "country":
+            self._get(lex.country_forms[m.name][0], "country").add(m)
+        elif m.hint in ("organization", "group"):
+            surface = _key(m.name)
+            target = self.by_surface.get(surface.lower())
+            entity = self.entities[target] if target else self._get(surface, m.hint)
+            entity.add(m)
+            if m.acronym:
+                entity.acronym = m.acronym
+                self.by_surface[m.acronym.lower()] = entity.name
+                if m.acronym not in entity.aliases:
+                    entity.aliases.append(m.acronym)
+            self.by_surface[surface.lower()] = entity.name
+        elif m.hint == "person" and len(m.tokens) >= 2:
+            for entity in self.entities.values():
+                if (
+                    entity.kind == "person"
+                    and entity.words()[-1] == m.tokens[-1]
+                    and (entity.words()[0] == m.tokens[0])
+                ):
+                    entity.add(m)
+                    return
+            self._get(m.name, "person", m.role).add(m)
+
+    def later(self, m: Mention, recent: list[Entity]) -> None:
+        """Single names, acronyms and descriptions, resolved against what came before."""
+        if m.entity is not None or m.hint == "pronoun":
+            return
+        if m.hint == "generic":
+            for entity in reversed(recent):
+                if entity.kind == "country":
+                    continue
+                role = (entity.role or "").lower()
+                names = [w.lower() for w in entity.words()]
+                if m.name in names or m.name.split()[-1] in names or m.name in role:
+                    entity.add(m)
+                    return
+            return
+        surface = _key(m.name)
+        target = self.by_surface.get(surface.lower())
+        if target:
+            self.entities[target].add(m)
+            return
+        if len(m.tokens) <= 1:
+            # "Norrbrook" alone after "Norrbrook Foods": a company, not a person
+            firsts = [
+                e
+                for e in self.entities.values()
+                if e.kind == "person"
+                and not e.role
+                and len(e.words()) > 1
+                and e.words()[0] == surface
+            ]
+            if len(firsts) == 1:
+                firsts[0].kind = "organization"
+                self.by_surface[surface.lower()] = firsts[0].name
+                firsts[0].add(m)
+                return
+        last = surface.split()[-1]
+        people = [e for e in self.entities.values() if e.kind == "person" and e.words()[-1] == last]
+        if len(m.tokens) <= 1 and len(people) == 1:
+            people[0].add(m)
+            return
+        orgs = [
+            e
+            for e in self.entities.values()
+            if e.kind in ("organization", "group")
+            and e.words()[0] == surface.split()[0]
+            and len(surface.split()) < len(e.words())
+        ]
+        if len(orgs) == 1:
+            orgs[0].add(m)
+            return
+        if m.hint in ("person", "other", "acronym"):
+            if (
+                m.hint != "person"
+                and len(m.tokens) == 1
+                and m.sentence_initial
+                and (surface.lower() in self.lowercase_words)
+            ):
+                return  # "Committee ..." at a sentence start: a common noun
+            kind = "person" if m.hint == "person" or m.has_title else "other"
+            self._get(surface, kind, m.role).add(m)
+
+
+def resolve_entities(
+    sentences: list[list[Mention]], lex: Lexicon, text: str = ""
+) -> dict[str, Entity]:
+    """Actors from the mentions of each sentence (mentions get ``entity`` set)."""
+    lowercase = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    resolver = _Resolver(lex, lowercase)
+    for mentions in sentences:
+        for m in mentions:
+            if m.hint in ("institution", "country", "organization", "group") or (
+                m.hint == "person" and len(m.tokens) >= 2
+            ):
+                resolver.named(m)
+    recent: list[Entity] = []
+    for mentions in sentences:
+        for m in mentions:
+            resolver.later(m, recent)
+            if m.entity is not None:
+                entity = resolver.entities[m.entity]
+                if entity in recent:
+                    recent.remove(entity)
+                recent.append(entity)
+    return resolver.entities

@@ -1,0 +1,351 @@
+"""Who said (or did) what: attributed statements, direct and indirect.
+
+For every reporting verb in a sentence ("accused", "said", "called for",
+"expressed concern"), the speaker is the nearest actor mention before it in the
+same clause (or right after it: "said Ms Ruiz"); pronouns and "the spokesperson"
+are resolved to the actor most recently speaking or mentioned. The stance is the
+reported clause ("that ..."), the quotation, or the verb phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.text import Sentence, Token
+
+__all__ = ["Attribution", "attribute"]
+
+_SAY_LIKE = {
+    "say",
+    "argue",
+    "claim",
+    "insist",
+    "warn",
+    "emphasize",
+    "affirm",
+    "stress",
+    "suggest",
+    "maintain",
+    "believe",
+    "contend",
+    "assert",
+    "allege",
+    "declare",
+    "explain",
+    "add",
+    "note",
+    "predict",
+    "estimate",
+    "fear",
+    "hope",
+    "acknowledge",
+    "admit",
+    "concede",
+    "confirm",
+    "think",
+    "indicate",
+    "signal",
+    "counter",
+    "respond",
+    "reply",
+    "conclude",
+    "find",
+    "deny",
+}
+_GAP_WORDS = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "also",
+    "not",
+    "then",
+    "later",
+    "earlier",
+    "already",
+    "still",
+    "again",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "too",
+    "did",
+    "does",
+    "do",
+    "could",
+    "may",
+    "might",
+    "can",
+    "quickly",
+    "soon",
+    "once",
+    "on",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "previously",
+    "in",
+    "turn",
+    "for",
+    "its",
+    "part",
+    "'s",
+    "’s",
+    "however",
+    ",",
+}
+_QUOTES = "\"“”'‘’"
+_TRAIL = " ,;:-–—" + _QUOTES
+_LEAD_DROP = ("that ", "the ")
+
+
+@dataclass
+class Attribution:
+    actor: str
+    stance: str
+    start: int  # evidence span in the article text
+    end: int
+    verb: str
+    sentence: int
+
+
+def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
+    lemma = lex.speech_verbs[toks[i].value.lower()]
+    nxt = toks[i + 1].value.lower() if i + 1 < len(toks) else ""
+    after = " ".join(t.value.lower() for t in toks[i + 1 : i + 4])
+    if lemma == "call":
+        return nxt in ("for", "on")
+    if lemma in ("express", "voice", "raise"):
+        return any(after.startswith(o) for o in lex.express_objects)
+    if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
+        return nxt not in (".", ",", ")")
+    return True
+
+
+def _gap_ok(gap: list[Token], lex: Lexicon) -> bool:
+    if not gap:
+        return True
+    words = [t.value.lower() for t in gap]
+    if words[0] == "," and words[-1] == "," and len(words) <= 18:
+        return True  # appositive: "Tom Okafor, general secretary of the union, said"
+    return all(w in _GAP_WORDS or w.endswith("ly") or w in lex.role_words for w in words)
+
+
+class _Speakers:
+    """Recency of speakers and mentions, for pronouns."""
+
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.entities = entities
+        self.subjects: list[str] = []
+        self.mentioned: list[str] = []
+
+    def note_subject(self, name: str) -> None:
+        self.subjects.append(name)
+
+    def note_mentions(self, mentions: list[Mention]) -> None:
+        self.mentioned.extend(m.entity for m in mentions if m.entity)
+
+    def pronoun(self, word: str, lex: Lexicon) -> str | None:
+        if word in lex.person_pronouns:
+            kinds: tuple[str, ...] = ("person",)
+        elif word in lex.plural_pronouns:
+            kinds = ("organization", "group", "country")
+        else:
+            kinds = ("organization", "country")
+        for pool in (self.subjects[-3:], self.mentioned):
+            for name in reversed(pool):
+                if self.entities[name].kind in kinds:
+                    return name
+        return None
+
+
+def _role_owner(entities: dict[str, Entity], gap: list[Token], lex: Lexicon) -> str | None:
+    """ "Armenia’s prime minister has raised ..." -> the person with that role."""
+    gap_text = " ".join(t.value.lower() for t in gap)
+    nouns = {n for n in lex.role_nouns if f" {n} " in f" {gap_text} "}
+    for entity in entities.values():
+        role = (entity.role or "").lower()
+        if entity.kind == "person" and any(n in role for n in nouns):
+            return entity.name
+    return None
+
+
+_SUBORDINATE = {"while", "whilst", "although", "though", "whereas", "as", "because", "since", "if"}
+
+
+def _subordinate_stop(
+    sent: Sentence, mentions: list[Mention], subject: Mention, verb: Token, stop: int
+) -> int:
+    """ "While X argued ..., Y did ..." : X's stance ends where the main clause starts."""
+    toks = sent.tokens
+    idx = [k for k, t in enumerate(toks) if t.end <= subject.start]
+    lead = [toks[k].value.lower() for k in idx[-3:]]
+    if not _SUBORDINATE & set(lead):
+        return stop
+    starts = {m.start for m in mentions}
+    for k, t in enumerate(toks):
+        if t.start > verb.end and t.end <= stop and t.value == "," and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            after = toks[k + 2] if nxt.value.lower() == "the" and k + 2 < len(toks) else nxt
+            if after.start in starts:
+                return t.start
+    return stop
+
+
+_DANGLING = {"the", "a", "an", "while", "whereas", "but", "and", "as", "although", "though"}
+
+
+def _clean(text: str) -> str:
+    """A stance sentence: no dangling connectives, balanced quotes, capitalised, full stop."""
+    text = text.strip().rstrip(" ,;:-–—")
+    words = text.split()
+    while words and words[-1].lower().strip(",") in _DANGLING:
+        words.pop()
+    text = " ".join(words).rstrip(" ,;:-–—")
+    for lead in _LEAD_DROP:
+        if text.lower().startswith(lead):
+            text = text[len(lead) :]
+    if len(text) > 2 and text[0] in "“\"'‘" and text[-1] in "”\"'’":
+        inner = text[1:-1].rstrip(" ,")
+        if not any(q in inner for q in '“”"'):
+            text = inner  # a whole quotation: "“We will strike,” ..." -> We will strike.
+    if text and text[0] in '“"' and text.count(text[0]) + text.count("”") == 1:
+        text = text[1:]
+    if text.count("“") > text.count("”"):
+        text += "”"
+    text = text.strip()
+    if not text:
+        return text
+    if not text.endswith((".", "?", "!", ".”", '."', "?”", "!”")):
+        text += "."
+    return text[0].upper() + text[1:]
+
+
+_OPEN_Q = "\"“‘'"
+_CLOSE_TAIL = re.compile(r"""[,.!?…]?\s*["”’']\s*,?\s*$""")
+_TOLD_OBJECT_END = re.compile(r"\b(that|:)\s*|[\"“]")
+
+
+@dataclass
+class _Found:
+    subject: Mention | None
+    actor: str
+    verb: int  # token index
+    clause_start: int  # where this statement's clause begins (offset)
+
+
+def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
+    """ "“We will strike,” Okafor said": the quotation before the speaker."""
+    head = sent.text[: subject_start - sent.start].rstrip()
+    if head[:1] in _OPEN_Q and _CLOSE_TAIL.search(head):
+        return head
+    return None
+
+
+def _find(
+    sent: Sentence,
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+    speakers: _Speakers,
+    lex: Lexicon,
+) -> list[_Found]:
+    toks = sent.tokens
+    found: list[_Found] = []
+    for i, tok in enumerate(toks):
+        if tok.value.lower() not in lex.speech_verbs or not _verb_ok(toks, i, lex):
+            continue
+        before = [m for m in mentions if m.end <= tok.start]
+        subject: Mention | None = None
+        actor: str | None = None
+        if before:
+            cand = before[-1]
+            gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
+            gap = [t for t in gap if t.value not in ("(", ")") and t.start >= cand.end]
+            if _gap_ok(gap, lex):
+                subject = cand
+                if gap and gap[0].value in ("’s", "'s"):
+                    actor = _role_owner(entities, gap, lex)
+        prev = toks[i - 1].value if i else ""
+        if (
+            subject is None
+            and prev in (",", "”", '"', "’")
+            and lex.speech_verbs[tok.value.lower()] == "say"
+        ):  # inverted: "“...,” said Ms Ruiz."
+            after = [m for m in mentions if m.start >= tok.end]
+            if after and after[0].start - tok.end <= 1:
+                subject = after[0]
+        if subject is None and prev.lower() in ("and", "but") and found:
+            # "She argued that ... and said ...": same speaker, new clause
+            found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))
+            continue
+        if subject is None:
+            continue
+        if actor is None:
+            actor = subject.entity
+            if subject.hint == "pronoun":
+                actor = speakers.pronoun(subject.name, lex)
+        if actor is None or actor not in entities:
+            continue
+        found.append(_Found(subject, actor, i, min(subject.start, tok.start)))
+    return found
+
+
+def attribute(
+    sentences: list[Sentence],
+    mentions: list[list[Mention]],
+    entities: dict[str, Entity],
+    lex: Lexicon,
+) -> list[Attribution]:
+    """Every attributed statement of the article, in document order."""
+    speakers = _Speakers(entities)
+    out: list[Attribution] = []
+    for sent, sent_mentions in zip(sentences, mentions, strict=False):
+        toks = sent.tokens
+        found = _find(sent, sent_mentions, entities, speakers, lex)
+        for n, f in enumerate(found):
+            verb = toks[f.verb]
+            stop = sent.end
+            if n + 1 < len(found) and found[n + 1].clause_start > verb.end:
+                stop = found[n + 1].clause_start
+            if f.subject is not None:
+                stop = _subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
+            lemma = lex.speech_verbs[verb.value.lower()]
+            rest = sent.text[verb.end - sent.start : stop - sent.start]
+            start = f.clause_start
+            quote = _leading_quote(sent, f.subject.start) if f.subject is not None else None
+            if quote is not None and lemma in _SAY_LIKE:
+                stance, start = _clean(quote), sent.start
+            elif lemma in _SAY_LIKE and rest.strip(" :,").split()[:1] != ["to"]:
+                if lemma == "say" and verb.value.lower() in ("told", "tells"):
+                    cut = _TOLD_OBJECT_END.search(rest)
+                    if cut is None:
+                        continue  # "told reporters" with nothing reported
+                    rest = rest[cut.start() if cut.group(0)[:1] in _OPEN_Q else cut.end() :]
+                stance = _clean(rest.strip().lstrip(":").strip())
+            else:
+                stance = _clean(verb.value + rest)
+            end = max(stop, verb.end)
+            while end > start and sent.text[end - sent.start - 1] in " ,;:-–—":
+                end -= 1
+            if len(stance.split()) < 3:
+                continue
+            speakers.note_subject(f.actor)
+            out.append(Attribution(f.actor, stance, start, end, verb.value, sent.index))
+        speakers.note_mentions(sent_mentions)
+    return out

@@ -1,0 +1,85 @@
+"""Open issues: sentences that leave something unresolved, with the actors in them.
+
+A sentence is rated by the issue cues it holds (blockade, dispute, talks,
+ceasefire, appeal, ...) and by whether it looks forward or stays open ("will",
+"yet to", "remains unclear", "could face"). The best few distinct ones become
+open issues; each names the actors mentioned in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.summary import is_boilerplate
+from briefs.backends.rules.text import Sentence
+from briefs.backends.rules.vectors import cosine, vector
+
+__all__ = ["Issue", "find_issues"]
+
+MAX_ISSUES = 5
+MIN_SCORE = 2.0
+_LEADS = re.compile(
+    r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
+    r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
+    re.I,
+)
+
+
+@dataclass
+class Issue:
+    text: str
+    actors: list[str]
+    start: int
+    end: int
+    score: float
+
+
+@lru_cache(maxsize=4)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"\b(" + alternatives + r")\b")
+
+
+def _tidy(text: str) -> str:
+    text = _LEADS.sub("", text.strip()).strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def find_issues(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Sequence[Mention]],
+    keep: set[str],
+    lex: Lexicon,
+) -> list[Issue]:
+    issue_re = _cue_pattern(tuple(lex.issue_cues))
+    future_re = _cue_pattern(tuple(lex.future_cues))
+    scored: list[Issue] = []
+    for sent, sent_mentions in zip(sentences, mentions, strict=False):
+        if is_boilerplate(sent, lex):
+            continue
+        low = sent.text.lower()
+        cues = {m.group(1) for m in issue_re.finditer(low)}
+        if not cues:
+            continue
+        actors: list[str] = []
+        for m in sent_mentions:
+            if m.entity in keep and m.entity not in actors:
+                actors.append(m.entity)
+        score = len(cues) + (1.0 if future_re.search(low) else 0.0) + 0.25 * min(len(actors), 4)
+        if score >= MIN_SCORE:
+            scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score))
+    scored.sort(key=lambda i: (-i.score, i.start))
+    chosen: list[Issue] = []
+    for issue in scored:
+        if len(chosen) >= MAX_ISSUES:
+            break
+        v = vector(issue.text)
+        if any(cosine(v, vector(c.text)) > 0.5 for c in chosen):
+            continue
+        chosen.append(issue)
+    return chosen

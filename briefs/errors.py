@@ -1,0 +1,109 @@
+"""Every error briefs raises on purpose, in one tree.
+
+::
+
+    BriefsError                      base of everything below; ``str()`` is one line
+    ├── UsageError                   bad arguments or options (CLI exit code 2)
+    ├── InputError                   one input file or record cannot become an Article
+    │   ├── UnsupportedFormat        extension briefs has no reader for
+    │   ├── EmptyInput               empty or whitespace-only text
+    │   ├── BinaryInput              NUL bytes: not text
+    │   ├── DecodingError            bytes that no supported encoding decodes
+    │   ├── MalformedRecord          broken JSON / JSONL record, missing ``text``
+    │   ├── InputTooLarge            over the size limit
+    │   └── DuplicateId              an id already produced earlier in the same batch
+    ├── BackendError                 a backend could not produce a draft
+    │   ├── BackendNotFound          no backend registered under that name
+    │   └── BackendUnavailable       registered, but its optional dependency is missing
+    ├── GroundingError               a draft cannot be grounded in the article
+    └── OutputError                  a brief or manifest could not be written
+
+Input errors carry the ``source`` (file path, with ``:line`` for JSONL) and a short
+``reason``; their message is ``"<source>: <reason>"`` so that the CLI can print it
+as it is.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackendError",
+    "BackendNotFound",
+    "BackendUnavailable",
+    "BinaryInput",
+    "BriefsError",
+    "DecodingError",
+    "DuplicateId",
+    "EmptyInput",
+    "GroundingError",
+    "InputError",
+    "InputTooLarge",
+    "MalformedRecord",
+    "OutputError",
+    "UnsupportedFormat",
+    "UsageError",
+]
+
+
+class BriefsError(Exception):
+    """Base class of every error raised by briefs."""
+
+
+class UsageError(BriefsError):
+    """The caller asked for something that cannot be done as asked."""
+
+
+class InputError(BriefsError):
+    """An input could not be turned into an Article."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class UnsupportedFormat(InputError):
+    pass
+
+
+class EmptyInput(InputError):
+    pass
+
+
+class BinaryInput(InputError):
+    pass
+
+
+class DecodingError(InputError):
+    pass
+
+
+class MalformedRecord(InputError):
+    pass
+
+
+class InputTooLarge(InputError):
+    pass
+
+
+class DuplicateId(InputError):
+    pass
+
+
+class BackendError(BriefsError):
+    """A backend failed to produce a draft for an article."""
+
+
+class BackendNotFound(BackendError):
+    pass
+
+
+class BackendUnavailable(BackendError):
+    pass
+
+
+class GroundingError(BriefsError):
+    pass
+
+
+class OutputError(BriefsError):
+    pass

@@ -1,0 +1,80 @@
+"""Title and date found inside plain text: front matter, date headers, headline lines."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = ["clean_date", "derive_title", "split_front_matter", "take_date_header", "take_title"]
+
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+# "date 2023-11-07", "Date: 2023-11-07", at the very start of the text (inline or own line).
+_DATE_HEADER = re.compile(
+    r"\A[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?[ \t]*\n?", re.I
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_MAX_TITLE_WORDS = 20
+
+
+def clean_date(value: object) -> str | None:
+    """A YYYY-MM-DD string from a date-like value, or None when there is none."""
+    if value is None:
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    match = _ISO_DATE.search(str(value))
+    if not match:
+        return None
+    try:
+        return _dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Flat ``key: value`` YAML front matter (nested YAML is not read) and the rest."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            fields[key.strip().lower()] = value.strip().strip("'\"")
+    return fields, text[match.end() :]
+
+
+def take_date_header(text: str) -> tuple[str | None, str]:
+    """A leading ``date YYYY-MM-DD`` header and the text without it."""
+    match = _DATE_HEADER.match(text)
+    if not match:
+        return None, text
+    return clean_date(match.group(1)), text[match.end() :]
+
+
+def take_title(text: str) -> tuple[str | None, str]:
+    """A headline: a short first line standing alone (or a Markdown ``#`` heading)."""
+    first, sep, rest = text.lstrip().partition("\n")
+    if not sep or not rest.strip():
+        return None, text
+    line = first.strip()
+    heading = line.startswith("#")
+    line = line.lstrip("#").strip()
+    words = line.split()
+    standalone = heading or rest.startswith("\n") or _DATE_HEADER.match(rest) is not None
+    if not words or len(words) > _MAX_TITLE_WORDS or not standalone:
+        return None, text
+    if not heading and line.endswith((".", ",", ";", ":")) and len(words) > 12:
+        return None, text
+    return line, rest
+
+
+def derive_title(text: str, max_words: int = 14) -> str | None:
+    """A title made from the first sentence when the input has none."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].strip()
+    words = first.split()
+    if not words:
+        return None
+    if len(words) <= max_words:
+        return first.rstrip(".")
+    return " ".join(words[:max_words]).rstrip(",;:") + "…"

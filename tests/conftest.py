@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+REFERENCES = ROOT / "evals" / "references"
+SEED_ID = "000_69c10cbc4915efea"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEEDS / f"{SEED_ID}.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    from briefs.ingest import iter_articles
+    from briefs.schema import Article
+
+    items = list(iter_articles([SEEDS]))
+    assert all(isinstance(a, Article) for a in items), items
+    return items
+
+
+@pytest.fixture(scope="session")
+def seed_briefs(seed_articles):
+    from briefs import generate_brief
+
+    return {a.id: (a, generate_brief(a)) for a in seed_articles}
+
+
+@pytest.fixture(scope="session")
+def references():
+    from briefs.schema import Brief
+
+    return {
+        p.stem: Brief.model_validate(json.loads(p.read_text(encoding="utf-8")))
+        for p in sorted(REFERENCES.glob("*.json"))
+    }
