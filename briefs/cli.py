@@ -141,5 +141,14 @@ def main() -> None:
     cli(prog_name="briefs")
 
 
+def _register() -> None:
+    from briefs.cli_eval import eval_command
+
+    cli.add_command(eval_command)
+
+
+_register()
+
+
 if __name__ == "__main__":
     main()

@@ -13,6 +13,15 @@ __all__ = ["atomic_write", "safe_name"]
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def safe_name(article_id: str, max_len: int = 120) -> str:
     """A file name made from an id that cannot leave its folder ("../x" -> "x")."""
     name = _UNSAFE.sub("_", article_id).strip("._") or "article"
@@ -28,6 +37,7 @@ def atomic_write(path: Path, data: str) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

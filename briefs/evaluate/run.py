@@ -1,0 +1,73 @@
+"""Generate briefs for a set of articles and score them, in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from briefs.backends.base import Backend
+from briefs.backends.registry import get_backend
+from briefs.errors import BriefsError, InputError
+from briefs.evaluate.report import EvalReport, evaluate
+from briefs.evaluate.similarity import get_similarity
+from briefs.ingest import iter_articles
+from briefs.pipeline import brief_from_article
+from briefs.render import to_json, to_markdown
+from briefs.schema import Article, Brief
+from briefs.storage import atomic_write, safe_name
+
+__all__ = ["article_texts", "generate_and_evaluate"]
+
+
+def article_texts(paths: Iterable[str | Path]) -> dict[str, str]:
+    """Normalised article text by id (for the grounding score)."""
+    return {a.id: a.text for a in iter_articles(paths) if isinstance(a, Article)}
+
+
+def generate_and_evaluate(
+    paths: Iterable[str | Path],
+    references: dict[str, Brief],
+    backend: str | Backend = "rules",
+    *,
+    out_dir: str | Path | None = None,
+    similarity: str = "lexical",
+    threshold: float | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> tuple[EvalReport, list[str]]:
+    """Brief every article under ``paths`` with ``backend`` and score against ``references``.
+
+    Returns the report and the errors met (inputs or articles that failed; their
+    references then score as missing briefs).
+    """
+    engine = get_backend(backend)
+    briefs: dict[str, Brief] = {}
+    texts: dict[str, str] = {}
+    errors: list[str] = []
+    for item in iter_articles(paths):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            try:
+                brief = brief_from_article(item, engine)
+            except BriefsError as exc:
+                errors.append(f"{item.source}: {exc}")
+                continue
+            briefs[item.id] = brief
+            texts[item.id] = item.text
+            if out_dir is not None:
+                stem = Path(out_dir) / safe_name(item.id)
+                atomic_write(stem.with_suffix(".json"), to_json(brief))
+                atomic_write(stem.with_suffix(".md"), to_markdown(brief))
+    if on_error is not None:
+        for e in errors:
+            on_error(e)
+    kwargs = {} if threshold is None else {"threshold": threshold}
+    report = evaluate(
+        briefs,
+        references,
+        texts=texts,
+        similarity=get_similarity(similarity),
+        similarity_name=similarity,
+        **kwargs,
+    )
+    return report, errors
