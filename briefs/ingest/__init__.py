@@ -89,6 +89,8 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         yield exc
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug must fail this file, not the batch
+        yield InputError(source, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0])
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
