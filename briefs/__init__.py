@@ -30,6 +30,24 @@ from briefs.schema import (
 
 __version__ = "0.1.0"
 
+# Imported on first use: they pull in langchain-core, which `briefs --help` and the
+# rules backend do not need.
+_LAZY = {
+    "as_runnable": ("briefs.runnable", "as_runnable"),
+    "LLMBackend": ("briefs.backends.llm", "LLMBackend"),
+    "FallbackBackend": ("briefs.backends.fallback", "FallbackBackend"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'briefs' has no attribute {name!r}")
+
+
 __all__ = [
     "Actor",
     "Article",
@@ -40,12 +58,15 @@ __all__ = [
     "BriefsError",
     "Draft",
     "Evidence",
+    "FallbackBackend",
+    "LLMBackend",
     "ManifestEntry",
     "OpenIssue",
     "Position",
     "Usage",
     "__version__",
     "article_from_text",
+    "as_runnable",
     "brief_from_article",
     "brief_json_schema",
     "generate_batch",

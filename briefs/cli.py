@@ -8,20 +8,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from briefs.backends.registry import get_backend, list_backends
+from briefs.backends.registry import list_backends
+from briefs.cli_options import backend_from_options, backend_options
 from briefs.engine import ManifestEntry, generate_batch
-from briefs.errors import BackendError, UsageError
 from briefs.ingest import DEFAULT_MAX_BYTES
 from briefs.schema import brief_json_schema
 
 DEFAULT_OUT = "briefs-out"
-
-
-def _fail_usage(message: str) -> None:
-    raise click.UsageError(message)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,6 +56,7 @@ def cli() -> None:
     help="Largest article accepted, in bytes.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@backend_options
 def generate(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -66,16 +64,13 @@ def generate(
     strict_grounding: bool,
     max_bytes: int,
     quiet: bool,
+    **backend_opts: Any,
 ) -> None:
     """Write <id>.json, <id>.md and manifest.json to --out for every article in PATHS.
 
     PATHS are files or folders (read recursively): .txt, .md, .html, .json, .jsonl.
     """
-    try:
-        engine = get_backend(backend)
-    except (BackendError, UsageError) as exc:
-        _fail_usage(str(exc))
-        return
+    engine = backend_from_options(backend, **backend_opts)
     show_bar = not quiet and sys.stderr.isatty()
 
     def report(entry: ManifestEntry) -> None:
@@ -143,8 +138,10 @@ def main() -> None:
 
 def _register() -> None:
     from briefs.cli_eval import eval_command
+    from briefs.cli_prompt import prompt_command
 
     cli.add_command(eval_command)
+    cli.add_command(prompt_command)
 
 
 _register()

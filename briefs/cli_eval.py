@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from briefs.cli_options import backend_from_options, backend_options
 from briefs.errors import BackendError, UsageError
 from briefs.evaluate import (
     article_texts,
@@ -129,6 +131,7 @@ def _print_table(report: EvalReport) -> None:
     help="Similarity at which a stance or issue matches (default 0.25).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the table.")
+@backend_options
 def eval_command(
     seeds: tuple[Path, ...],
     backend: str | None,
@@ -146,6 +149,7 @@ def eval_command(
     similarity: str,
     threshold: float | None,
     quiet: bool,
+    **backend_opts: Any,
 ) -> None:
     """Score briefs field by field against hand-written references.
 
@@ -177,10 +181,11 @@ def eval_command(
                 **kwargs,
             )
         else:
+            engine = backend_from_options(backend or "rules", **backend_opts)
             report, errors = generate_and_evaluate(
                 seeds,
                 references,
-                backend or "rules",
+                engine,
                 out_dir=out_dir,
                 similarity=similarity,
                 threshold=threshold,

@@ -22,15 +22,15 @@ def brief_from_article(
     grounded, report = ground(draft, article.text, strict=strict_grounding)
     usage = draft.usage
     meta = BriefMeta(
-        backend=backend.name,
-        model=backend.model,
-        prompt_version=backend.prompt_version,
+        backend=usage.backend or backend.name,
+        model=usage.model if usage.backend else backend.model,
+        prompt_version=usage.prompt_version if usage.backend else backend.prompt_version,
         attempts=usage.attempts,
         tokens_in=usage.tokens_in,
         tokens_out=usage.tokens_out,
         cost_usd=usage.cost_usd,
         cached=False,
-        fallback_reason=None,
+        fallback_reason=usage.fallback_reason,
         duration_ms=round((time.perf_counter() - started) * 1000, 3),
         source_sha256=article.sha256,
         warnings=[*usage.warnings, *report.warnings()],

@@ -118,9 +118,13 @@ def test_schema_command_prints_json_schema():
     assert schema["title"] == "Brief"
 
 
-def test_backends_lists_rules():
+def test_backends_lists_every_builtin_and_its_state():
     result = run("backends")
-    assert result.stdout.split()[0:2] == ["rules", "ok"]
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
+    assert rows["rules"] == "ok"
+    assert set(rows) >= {"rules", "openai", "anthropic", "ollama", "openai-compatible",
+                         "llamacpp"}
+    assert rows["anthropic"] == "unavailable"  # its extra is not installed in tests
 
 
 def test_console_script_runs(tmp_path, seed_path):

@@ -13,13 +13,19 @@ __all__ = ["Backend", "Draft", "Usage"]
 
 
 class Usage(BaseModel):
-    """What producing one draft cost."""
+    """What producing one draft cost, and who produced it (for ``BriefMeta``)."""
 
     attempts: int = 1
     tokens_in: int | None = None
     tokens_out: int | None = None
     cost_usd: float | None = None
+    calls: int = 0  # model calls made (0 for backends that call no model)
     warnings: list[str] = Field(default_factory=list)
+    # set by wrappers such as the fallback chain; None means "the backend itself"
+    backend: str | None = None
+    model: str | None = None
+    prompt_version: str | None = None
+    fallback_reason: str | None = None
 
 
 class Draft(BaseModel):

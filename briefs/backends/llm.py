@@ -1,0 +1,242 @@
+"""Any langchain-core chat model as a briefs backend.
+
+One call per article when it fits the model's budget: render the prompt (the
+article only as a variable), ask for a BriefOut (provider-native structured
+output where the model offers it, else JSON in the reply), validate, and on a
+bad reply re-ask with the validation error, at most ``max_attempts`` calls and
+``max_tokens_per_brief`` tokens in all. Every attempt's tokens are counted
+(usage metadata, else tiktoken). Longer articles are split on sentence
+boundaries and the partial drafts merged in one pass (see ``merge.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+
+from briefs.backends.base import Backend, Draft, Usage
+from briefs.backends.llm_output import BriefOut, OutputError, output_schema, parse_reply
+from briefs.backends.llm_output import to_draft as out_to_draft
+from briefs.backends.llm_output import validate as validate_out
+from briefs.backends.merge import merge_drafts
+from briefs.backends.rules.text import split_sentences
+from briefs.errors import BackendError
+from briefs.pricing import context_window, estimate_cost
+from briefs.prompting import PromptSet, load_prompts
+from briefs.schema import Article
+from briefs.tokens import count_tokens
+
+__all__ = ["LLMBackend", "LLMOutputError", "model_name"]
+
+DEFAULT_MAX_ATTEMPTS = 2
+DEFAULT_MAX_TOKENS_PER_BRIEF = 60_000
+DEFAULT_MAX_OUTPUT_TOKENS = 2_000
+MAX_PARTS = 16
+
+
+class LLMOutputError(BackendError):
+    """The model gave no valid brief within the attempts or token cap."""
+
+    def __init__(self, message: str, usage: Usage) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+def model_name(chat: Any) -> str | None:
+    for attr in ("model_name", "model", "model_path", "model_id"):
+        value = getattr(chat, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return type(chat).__name__
+
+
+def _role_message(role: str, content: str) -> BaseMessage:
+    return SystemMessage(content) if role == "system" else HumanMessage(content)
+
+
+class LLMBackend(Backend):
+    """Briefs from a chat model. ``structured``: "auto" (native structured output
+    when the model supports it, else JSON parsing), "native", or "json"."""
+
+    name: ClassVar[str] = "llm"
+    default_method: ClassVar[str | None] = None  # with_structured_output(method=...)
+
+    def __init__(
+        self,
+        chat_model: BaseChatModel | None = None,
+        *,
+        model: str | None = None,
+        prompts: str | None = None,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        max_tokens_per_brief: int = DEFAULT_MAX_TOKENS_PER_BRIEF,
+        max_output_tokens: int = DEFAULT_MAX_OUTPUT_TOKENS,
+        context_window: int | None = None,
+        structured: str = "auto",
+        method: str | None = None,
+        **_: Any,
+    ) -> None:
+        if max_attempts < 1:
+            raise BackendError("max_attempts must be at least 1")
+        self._chat = chat_model
+        self.model = model or (model_name(chat_model) if chat_model is not None else None)
+        self.prompts: PromptSet = load_prompts(prompts)
+        self.prompt_version = self.prompts.version
+        self.max_attempts = max_attempts
+        self.max_tokens_per_brief = max_tokens_per_brief
+        self.max_output_tokens = max_output_tokens
+        self._context = context_window
+        self.structured = structured
+        self.method = method or self.default_method
+        self._structured_runnable: Any = None
+        self._native_ok = structured != "json"
+
+    # -- the chat model ---------------------------------------------------------------
+    def chat_model(self) -> BaseChatModel:
+        if self._chat is None:
+            self._chat = self.build_chat_model()
+        return self._chat
+
+    def build_chat_model(self) -> BaseChatModel:
+        raise BackendError(f"backend {self.name!r} was given no chat model")
+
+    def _native(self) -> Any:
+        if not self._native_ok:
+            return None
+        if self._structured_runnable is None:
+            kwargs: dict[str, Any] = {"include_raw": True}
+            if self.method:
+                kwargs["method"] = self.method
+            try:
+                self._structured_runnable = self.chat_model().with_structured_output(
+                    BriefOut, **kwargs
+                )
+            except NotImplementedError:
+                if self.structured == "native":
+                    raise BackendError(
+                        f"{self.model}: the model has no native structured output"
+                    ) from None
+                self._native_ok = False
+                return None
+        return self._structured_runnable
+
+    # -- prompts and budget -----------------------------------------------------------
+    def messages(self, article: Article, text: str | None = None, part: int = 1,
+                 parts: int = 1) -> list[BaseMessage]:
+        pairs = self.prompts.messages(article=article.text if text is None else text,
+                                      schema=output_schema(), title=article.title,
+                                      date=article.date, part=part, parts=parts)
+        return [_role_message(role, content) for role, content in pairs]
+
+    def article_budget(self, article: Article) -> int:
+        """Article tokens that fit one call beside the prompt and the reply."""
+        window = self._context or context_window(self.model)
+        overhead = sum(
+            count_tokens(str(m.content), self.model).tokens
+            for m in self.messages(article, text="")
+        )
+        return max(256, int((window - overhead - self.max_output_tokens) * 0.9))
+
+    def split(self, article: Article) -> list[str]:
+        """The article, or sentence-aligned parts of it that each fit the budget."""
+        budget = self.article_budget(article)
+        if count_tokens(article.text, self.model).tokens <= budget:
+            return [article.text]
+        parts: list[str] = []
+        start = end = 0
+        used = 0
+        for sent in split_sentences(article.text):
+            n = count_tokens(sent.text, self.model).tokens
+            if used and used + n > budget:
+                parts.append(article.text[start:end])
+                start, used = sent.start, 0
+            end = sent.end
+            used += n
+        parts.append(article.text[start:end])
+        if len(parts) > MAX_PARTS:
+            raise BackendError(
+                f"article needs {len(parts)} calls of {budget} tokens (limit {MAX_PARTS})"
+            )
+        return parts
+
+    # -- generation -------------------------------------------------------------------
+    def generate(self, article: Article) -> Draft:
+        usage = Usage(attempts=0, tokens_in=0, tokens_out=0)
+        parts = self.split(article)
+        drafts = [
+            self._one(article, text, k + 1, len(parts), usage) for k, text in enumerate(parts)
+        ]
+        draft = drafts[0] if len(drafts) == 1 else merge_drafts(drafts)
+        usage.cost_usd = estimate_cost(self.model, usage.tokens_in, usage.tokens_out)
+        if len(parts) > 1:
+            usage.warnings.append(f"long article: briefed in {len(parts)} parts and merged")
+        draft.usage = usage
+        return draft
+
+    def _count(self, usage: Usage, messages: list[BaseMessage], reply: AIMessage | None) -> None:
+        meta = getattr(reply, "usage_metadata", None) if reply is not None else None
+        if meta and meta.get("input_tokens") is not None:
+            usage.tokens_in = (usage.tokens_in or 0) + int(meta["input_tokens"])
+            usage.tokens_out = (usage.tokens_out or 0) + int(meta.get("output_tokens") or 0)
+            return
+        sent = sum(count_tokens(str(m.content), self.model).tokens for m in messages)
+        got = count_tokens(str(reply.content), self.model).tokens if reply is not None else 0
+        usage.tokens_in = (usage.tokens_in or 0) + sent
+        usage.tokens_out = (usage.tokens_out or 0) + got
+
+    def _call(self, messages: list[BaseMessage]) -> tuple[AIMessage, BriefOut | None, str | None]:
+        native = self._native()
+        if native is not None:
+            result = native.invoke(messages)
+            raw = result.get("raw") if isinstance(result, dict) else None
+            raw = raw if isinstance(raw, AIMessage) else AIMessage(content=str(raw or ""))
+            parsed, error = result.get("parsed"), result.get("parsing_error")
+            if parsed is not None:
+                try:
+                    return raw, validate_out(parsed), None
+                except OutputError as exc:
+                    return raw, None, str(exc)
+            return raw, None, str(error) if error else "no structured output in the reply"
+        reply = self.chat_model().invoke(messages)
+        if not isinstance(reply, AIMessage):
+            reply = AIMessage(content=str(getattr(reply, "content", reply)))
+        try:
+            return reply, parse_reply(reply.content), None
+        except OutputError as exc:
+            return reply, None, str(exc)
+
+    def _one(self, article: Article, text: str, part: int, parts: int, usage: Usage) -> Draft:
+        messages = self.messages(article, text, part, parts)
+        error = "no attempt made"
+        for attempt in range(1, self.max_attempts + 1):
+            spent = (usage.tokens_in or 0) + (usage.tokens_out or 0)
+            if spent >= self.max_tokens_per_brief:
+                error = f"token cap reached ({spent} >= {self.max_tokens_per_brief})"
+                break
+            usage.attempts += 1
+            usage.calls += 1
+            try:
+                reply, parsed, problem = self._call(messages)
+            except BackendError:
+                raise
+            except Exception as exc:  # provider / transport errors
+                self._count(usage, messages, None)
+                raise LLMOutputError(f"model call failed: {type(exc).__name__}: {exc}",
+                                     usage) from exc
+            self._count(usage, messages, reply)
+            if parsed is not None:
+                if attempt > 1:
+                    usage.warnings.append(f"valid reply after {attempt} attempts")
+                return out_to_draft(parsed)
+            error = (problem or "invalid reply")[:600]
+            usage.warnings.append(f"attempt {attempt}: {error}")
+            messages = [
+                *messages[:2],
+                AIMessage(content=str(reply.content)[:4000]),
+                HumanMessage(self.prompts.reask(error=error, attempt=attempt + 1,
+                                                max_attempts=self.max_attempts)),
+            ]
+        raise LLMOutputError(
+            f"no valid brief after {usage.attempts} attempt(s): {error}", usage
+        )

@@ -1,0 +1,154 @@
+"""Built-in LLM backends, each through its langchain partner package (imported lazily).
+
+| name                       | extra              | chat model                         |
+|----------------------------|--------------------|------------------------------------|
+| ``openai:MODEL``           | ``briefs[openai]`` | langchain_openai.ChatOpenAI        |
+| ``anthropic:MODEL``        | ``briefs[anthropic]`` | langchain_anthropic.ChatAnthropic |
+| ``ollama:MODEL``           | ``briefs[ollama]`` | langchain_ollama.ChatOllama        |
+| ``openai-compatible:MODEL``| ``briefs[openai]`` | ChatOpenAI with ``base_url``       |
+| ``llamacpp:PATH.gguf``     | ``briefs[local]``  | in-process llama-cpp-python        |
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from importlib.util import find_spec
+from typing import Any, ClassVar
+
+from langchain_core.language_models import BaseChatModel
+
+from briefs.backends.llm import LLMBackend
+from briefs.errors import BackendError, BackendUnavailable
+
+__all__ = [
+    "AnthropicBackend",
+    "LlamaCppBackend",
+    "OllamaBackend",
+    "OpenAIBackend",
+    "OpenAICompatibleBackend",
+]
+
+REQUEST_TIMEOUT_S = 120.0
+
+
+class _ProviderBackend(LLMBackend):
+    package: ClassVar[str] = ""
+    extra: ClassVar[str] = ""
+    key_env: ClassVar[str | None] = None
+    default_model: ClassVar[str | None] = None
+
+    def __init__(self, model: str | None = None, **options: Any) -> None:
+        model = model or self.default_model
+        if not model:
+            raise BackendError(f"backend {self.name!r} needs a model: --backend {self.name}:MODEL")
+        self.options = options
+        super().__init__(None, model=model, **options)
+
+    @classmethod
+    def availability(cls) -> tuple[bool, str]:
+        if find_spec(cls.package) is None:
+            return False, f"needs the extra: pip install 'briefs[{cls.extra}]'"
+        if cls.key_env and not os.environ.get(cls.key_env):
+            return False, f"set {cls.key_env}"
+        return True, "ready"
+
+    def _module(self) -> Any:
+        try:
+            return importlib.import_module(self.package)
+        except ImportError as exc:
+            raise BackendUnavailable(
+                f"backend {self.name!r} needs the extra: pip install 'briefs[{self.extra}]' "
+                f"({exc})"
+            ) from None
+
+
+class OpenAIBackend(_ProviderBackend):
+    name: ClassVar[str] = "openai"
+    package: ClassVar[str] = "langchain_openai"
+    extra: ClassVar[str] = "openai"
+    key_env: ClassVar[str | None] = "OPENAI_API_KEY"
+    default_model: ClassVar[str | None] = "gpt-4o-mini"
+
+    def build_chat_model(self) -> BaseChatModel:
+        chat: BaseChatModel = self._module().ChatOpenAI(
+            model=self.model, temperature=0, max_tokens=self.max_output_tokens,
+            timeout=REQUEST_TIMEOUT_S, max_retries=2,
+        )
+        return chat
+
+
+class OpenAICompatibleBackend(_ProviderBackend):
+    """Any server with OpenAI's chat API (llama.cpp server, vLLM, Ollama's /v1)."""
+
+    name: ClassVar[str] = "openai-compatible"
+    package: ClassVar[str] = "langchain_openai"
+    extra: ClassVar[str] = "openai"
+    default_method: ClassVar[str | None] = "json_mode"  # json_schema is not served everywhere
+
+    def __init__(self, model: str | None = None, base_url: str | None = None,
+                 **options: Any) -> None:
+        self.base_url = base_url or os.environ.get("OPENAI_BASE_URL")
+        if not self.base_url:
+            raise BackendError("backend 'openai-compatible' needs --base-url URL "
+                               "(or OPENAI_BASE_URL)")
+        super().__init__(model, **options)
+
+    def build_chat_model(self) -> BaseChatModel:
+        chat: BaseChatModel = self._module().ChatOpenAI(
+            model=self.model, base_url=self.base_url, temperature=0,
+            api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",
+            timeout=REQUEST_TIMEOUT_S, max_retries=0,
+            # such servers ignore max_completion_tokens; send the classic field
+            extra_body={"max_tokens": self.max_output_tokens},
+        )
+        return chat
+
+
+class AnthropicBackend(_ProviderBackend):
+    name: ClassVar[str] = "anthropic"
+    package: ClassVar[str] = "langchain_anthropic"
+    extra: ClassVar[str] = "anthropic"
+    key_env: ClassVar[str | None] = "ANTHROPIC_API_KEY"
+    default_model: ClassVar[str | None] = "claude-3-5-haiku-latest"
+
+    def build_chat_model(self) -> BaseChatModel:
+        chat: BaseChatModel = self._module().ChatAnthropic(
+            model=self.model, temperature=0, max_tokens=self.max_output_tokens,
+            timeout=REQUEST_TIMEOUT_S, max_retries=2,
+        )
+        return chat
+
+
+class OllamaBackend(_ProviderBackend):
+    name: ClassVar[str] = "ollama"
+    package: ClassVar[str] = "langchain_ollama"
+    extra: ClassVar[str] = "ollama"
+
+    def build_chat_model(self) -> BaseChatModel:
+        kwargs: dict[str, Any] = {"model": self.model, "temperature": 0,
+                                  "num_predict": self.max_output_tokens}
+        base_url = self.options.get("base_url") or os.environ.get("OLLAMA_HOST")
+        if base_url:
+            kwargs["base_url"] = base_url
+        chat: BaseChatModel = self._module().ChatOllama(**kwargs)
+        return chat
+
+
+class LlamaCppBackend(_ProviderBackend):
+    """A GGUF model run in-process by llama-cpp-python: ``llamacpp:PATH.gguf``."""
+
+    name: ClassVar[str] = "llamacpp"
+    package: ClassVar[str] = "llama_cpp"
+    extra: ClassVar[str] = "local"
+
+    def build_chat_model(self) -> BaseChatModel:
+        from briefs.backends.llamacpp import LlamaCppChatModel
+
+        path = self.model or ""
+        if not os.path.isfile(path):
+            raise BackendError(f"llamacpp: no model file at {path!r}")
+        self._module()
+        window = self._context or 8192
+        return LlamaCppChatModel.from_path(path, n_ctx=window,
+                                           max_tokens=self.max_output_tokens)

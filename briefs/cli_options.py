@@ -1,0 +1,66 @@
+"""Options shared by the commands that run a backend, and turning them into one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefs.backends.base import Backend
+from briefs.backends.fallback import with_fallbacks
+from briefs.backends.llm import DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS_PER_BRIEF
+from briefs.errors import BackendError, UsageError
+
+__all__ = ["backend_from_options", "backend_options"]
+
+
+def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--fallback, --base-url, --prompts, --max-attempts, --max-tokens-per-brief, ..."""
+    options = [
+        click.option("--fallback", default=None, metavar="SPEC[,SPEC...]",
+                     help="Backends to try in order when the main one fails, e.g. "
+                          "'openai:gpt-4o-mini,rules'."),
+        click.option("--base-url", default=None,
+                     help="Server URL for openai-compatible (and ollama)."),
+        click.option("--prompts", "prompts_dir", default=None,
+                     type=click.Path(file_okay=False, exists=True, path_type=Path),
+                     help="Folder of prompt templates overriding the shipped ones."),
+        click.option("--max-attempts", default=DEFAULT_MAX_ATTEMPTS, show_default=True,
+                     type=click.IntRange(1, 10), help="Model calls per brief, re-asks included."),
+        click.option("--max-tokens-per-brief", default=DEFAULT_MAX_TOKENS_PER_BRIEF,
+                     show_default=True, type=click.IntRange(1),
+                     help="Token cap per brief (all attempts and parts)."),
+        click.option("--context-window", default=None, type=click.IntRange(512),
+                     help="Model context window in tokens (default: from the model table)."),
+        click.option("--structured", default="auto", show_default=True,
+                     type=click.Choice(["auto", "native", "json"]),
+                     help="Provider-native structured output, JSON parsing, or auto."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def backend_from_options(spec: str, fallback: str | None, base_url: str | None,
+                         prompts_dir: Path | None, max_attempts: int,
+                         max_tokens_per_brief: int, context_window: int | None,
+                         structured: str) -> Backend:
+    """The backend the options describe; usage errors become click errors (exit 2)."""
+    options: dict[str, Any] = {
+        "max_attempts": max_attempts,
+        "max_tokens_per_brief": max_tokens_per_brief,
+        "structured": structured,
+    }
+    if base_url:
+        options["base_url"] = base_url
+    if prompts_dir is not None:
+        options["prompts"] = str(prompts_dir)
+    if context_window:
+        options["context_window"] = context_window
+    chain = [s.strip() for s in fallback.split(",") if s.strip()] if fallback else None
+    try:
+        return with_fallbacks(spec, chain, **options)
+    except (BackendError, UsageError) as exc:
+        raise click.UsageError(str(exc)) from None
