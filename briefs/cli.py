@@ -13,8 +13,9 @@ from typing import Any
 import click
 
 from briefs.backends.registry import list_backends
+from briefs.cache import BriefCache
 from briefs.cli_options import backend_from_options, backend_options
-from briefs.engine import ManifestEntry, generate_batch
+from briefs.engine import BatchResult, ManifestEntry, generate_batch
 from briefs.ingest import DEFAULT_MAX_BYTES
 from briefs.schema import brief_json_schema
 
@@ -56,6 +57,27 @@ def cli() -> None:
     help="Largest article accepted, in bytes.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option(
+    "-j",
+    "--concurrency",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Articles briefed at once.",
+)
+@click.option(
+    "--cache",
+    "cache_path",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite cache file (default ~/.cache/briefs/cache.sqlite).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Brief every article again: ignore briefs on disk and in the cache.",
+)
 @backend_options
 def generate(
     paths: tuple[Path, ...],
@@ -64,14 +86,22 @@ def generate(
     strict_grounding: bool,
     max_bytes: int,
     quiet: bool,
+    concurrency: int,
+    cache_path: Path | None,
+    no_cache: bool,
+    force: bool,
     **backend_opts: Any,
 ) -> None:
     """Write <id>.json, <id>.md and manifest.json to --out for every article in PATHS.
 
     PATHS are files or folders (read recursively): .txt, .md, .html, .json, .jsonl.
+    A rerun skips articles already briefed the same way and serves unchanged ones
+    from the cache; Ctrl-C stops cleanly and keeps every finished brief.
     """
     engine = backend_from_options(backend, **backend_opts)
-    show_bar = not quiet and sys.stderr.isatty()
+    cache = None if no_cache else BriefCache(cache_path)
+    progress = _progress() if not quiet and sys.stderr.isatty() else None
+    task = progress.add_task("", total=None) if progress is not None else None
 
     def report(entry: ManifestEntry) -> None:
         if entry.status != "ok":
@@ -80,42 +110,69 @@ def generate(
                 progress.console.print(line, markup=False, highlight=False)
             else:
                 click.echo(line, err=True)
-        if progress is not None:
+        if progress is not None and task is not None:
             progress.advance(task)
 
-    progress = None
-    if show_bar:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        progress = Progress(
-            TextColumn("briefs"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            transient=True,
-            console=None,
-        )
-        progress.start()
-        task = progress.add_task("", total=None)
     try:
         result = generate_batch(
             paths,
             out_dir,
             engine,
+            concurrency=concurrency,
+            cache=cache,
+            force=force,
             max_bytes=max_bytes,
             strict_grounding=strict_grounding,
             on_result=report,
         )
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.stop()
+        click.echo(
+            f"interrupted: finished briefs are kept in {out_dir}/; "
+            "run the same command again to finish the rest",
+            err=True,
+        )
+        sys.exit(130)
     finally:
         if progress is not None:
             progress.stop()
+        if cache is not None:
+            cache.close()
     if not quiet:
-        click.echo(
-            f"{result.ok} ok, {result.failed} failed, {len(result.entries)} articles"
-            f" -> {result.out_dir}/ (manifest: {result.manifest_path})",
-            err=True,
-        )
+        click.echo(_summary(result), err=True)
     sys.exit(result.exit_code)
+
+
+def _progress() -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("briefs"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        console=Console(stderr=True),
+    )
+    progress.start()
+    return progress
+
+
+def _summary(result: BatchResult) -> str:
+    c = result.counts()
+    tokens = (
+        f"; tokens {c['tokens_in']:,} in / {c['tokens_out']:,} out"
+        if (c["tokens_in"] or c["tokens_out"])
+        else ""
+    )
+    cost = f"; est. cost ${c['cost_usd']:.4f}" if c["cost_usd"] is not None else ""
+    return (
+        f"{c['ok']} ok, {c['failed']} failed, {c['total']} articles "
+        f"({c['cached']} cached, {c['resumed']} already done, {c['fell_back']} fell back)"
+        f"{tokens}{cost} -> {result.out_dir}/ (manifest: {result.manifest_path})"
+    )
 
 
 @cli.command()

@@ -19,39 +19,98 @@ __all__ = ["backend_from_options", "backend_options"]
 def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--fallback, --base-url, --prompts, --max-attempts, --max-tokens-per-brief, ..."""
     options = [
-        click.option("--fallback", default=None, metavar="SPEC[,SPEC...]",
-                     help="Backends to try in order when the main one fails, e.g. "
-                          "'openai:gpt-4o-mini,rules'."),
-        click.option("--base-url", default=None,
-                     help="Server URL for openai-compatible (and ollama)."),
-        click.option("--prompts", "prompts_dir", default=None,
-                     type=click.Path(file_okay=False, exists=True, path_type=Path),
-                     help="Folder of prompt templates overriding the shipped ones."),
-        click.option("--max-attempts", default=DEFAULT_MAX_ATTEMPTS, show_default=True,
-                     type=click.IntRange(1, 10), help="Model calls per brief, re-asks included."),
-        click.option("--max-tokens-per-brief", default=DEFAULT_MAX_TOKENS_PER_BRIEF,
-                     show_default=True, type=click.IntRange(1),
-                     help="Token cap per brief (all attempts and parts)."),
-        click.option("--context-window", default=None, type=click.IntRange(512),
-                     help="Model context window in tokens (default: from the model table)."),
-        click.option("--structured", default="auto", show_default=True,
-                     type=click.Choice(["auto", "native", "json"]),
-                     help="Provider-native structured output, JSON parsing, or auto."),
+        click.option(
+            "--fallback",
+            default=None,
+            metavar="SPEC[,SPEC...]",
+            help="Backends to try in order when the main one fails, e.g. "
+            "'openai:gpt-4o-mini,rules'.",
+        ),
+        click.option(
+            "--base-url", default=None, help="Server URL for openai-compatible (and ollama)."
+        ),
+        click.option(
+            "--prompts",
+            "prompts_dir",
+            default=None,
+            type=click.Path(file_okay=False, exists=True, path_type=Path),
+            help="Folder of prompt templates overriding the shipped ones.",
+        ),
+        click.option(
+            "--max-attempts",
+            default=DEFAULT_MAX_ATTEMPTS,
+            show_default=True,
+            type=click.IntRange(1, 10),
+            help="Model calls per brief, re-asks included.",
+        ),
+        click.option(
+            "--max-tokens-per-brief",
+            default=DEFAULT_MAX_TOKENS_PER_BRIEF,
+            show_default=True,
+            type=click.IntRange(1),
+            help="Token cap per brief (all attempts and parts).",
+        ),
+        click.option(
+            "--context-window",
+            default=None,
+            type=click.IntRange(512),
+            help="Model context window in tokens (default: from the model table).",
+        ),
+        click.option(
+            "--no-system-role",
+            "no_system_role",
+            is_flag=True,
+            help="Send the instructions in the user message (for chat templates "
+            "that drop system messages, such as Gemma's).",
+        ),
+        click.option(
+            "--retries",
+            default=3,
+            show_default=True,
+            type=click.IntRange(0, 20),
+            help="Retries of a transient failure (429, 5xx, timeout) per model call.",
+        ),
+        click.option(
+            "--timeout",
+            default=120.0,
+            show_default=True,
+            type=click.FloatRange(0.1),
+            help="Seconds before one model call times out (then it is retried).",
+        ),
+        click.option(
+            "--structured",
+            default="auto",
+            show_default=True,
+            type=click.Choice(["auto", "native", "json"]),
+            help="Provider-native structured output, JSON parsing, or auto.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def backend_from_options(spec: str, fallback: str | None, base_url: str | None,
-                         prompts_dir: Path | None, max_attempts: int,
-                         max_tokens_per_brief: int, context_window: int | None,
-                         structured: str) -> Backend:
+def backend_from_options(
+    spec: str,
+    fallback: str | None,
+    base_url: str | None,
+    prompts_dir: Path | None,
+    max_attempts: int,
+    max_tokens_per_brief: int,
+    context_window: int | None,
+    structured: str,
+    no_system_role: bool = False,
+    retries: int = 3,
+    timeout: float = 120.0,
+) -> Backend:
     """The backend the options describe; usage errors become click errors (exit 2)."""
     options: dict[str, Any] = {
         "max_attempts": max_attempts,
         "max_tokens_per_brief": max_tokens_per_brief,
         "structured": structured,
+        "system_role": not no_system_role,
+        "max_retries": retries,
+        "timeout": timeout,
     }
     if base_url:
         options["base_url"] = base_url

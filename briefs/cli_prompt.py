@@ -14,11 +14,19 @@ from briefs.tokens import count_tokens
 
 @click.command("prompt")
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--prompts", "prompts_dir", default=None,
-              type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Folder of prompt templates overriding the shipped ones.")
-@click.option("--model", default="gpt-4o-mini", show_default=True,
-              help="Model whose tokenizer counts the tokens.")
+@click.option(
+    "--prompts",
+    "prompts_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of prompt templates overriding the shipped ones.",
+)
+@click.option(
+    "--model",
+    default="gpt-4o-mini",
+    show_default=True,
+    help="Model whose tokenizer counts the tokens.",
+)
 def prompt_command(article: Path, prompts_dir: Path | None, model: str) -> None:
     """Print the rendered messages for ARTICLE and their token count (a dry run)."""
     items = list(read_path(article))
@@ -40,5 +48,7 @@ def prompt_command(article: Path, prompts_dir: Path | None, model: str) -> None:
         method = counted.method
         click.echo(f"----- {message.type} ({counted.tokens} tokens) -----")
         click.echo(str(message.content))
-    click.echo(f"----- total: {total} tokens ({method}); prompt version "
-               f"{backend.prompt_version}; {len(backend.split(first))} call(s) -----")
+    click.echo(
+        f"----- total: {total} tokens ({method}); prompt version "
+        f"{backend.prompt_version}; {len(backend.split(first))} call(s) -----"
+    )

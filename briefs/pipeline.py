@@ -26,6 +26,7 @@ def brief_from_article(
         model=usage.model if usage.backend else backend.model,
         prompt_version=usage.prompt_version if usage.backend else backend.prompt_version,
         attempts=usage.attempts,
+        retries=usage.retries,
         tokens_in=usage.tokens_in,
         tokens_out=usage.tokens_out,
         cost_usd=usage.cost_usd,

@@ -55,12 +55,21 @@ class PromptSet:
         except TemplateError as exc:
             raise UsageError(f"{self.folder / name}: {type(exc).__name__}: {exc}") from None
 
-    def messages(self, *, article: str, schema: dict[str, Any], title: str | None = None,
-                 date: str | None = None, part: int = 1, parts: int = 1) -> list[tuple[str, str]]:
+    def messages(
+        self,
+        *,
+        article: str,
+        schema: dict[str, Any],
+        title: str | None = None,
+        date: str | None = None,
+        part: int = 1,
+        parts: int = 1,
+    ) -> list[tuple[str, str]]:
         """(role, content) pairs: the system and user messages for one article (part)."""
         system = self.render("brief.system.j2", schema=json.dumps(schema, separators=(",", ":")))
-        user = self.render("brief.user.j2", article=article, title=title, date=date,
-                           part=part, parts=parts)
+        user = self.render(
+            "brief.user.j2", article=article, title=title, date=date, part=part, parts=parts
+        )
         return [("system", system), ("user", user)]
 
     def reask(self, *, error: str, attempt: int, max_attempts: int) -> str:
@@ -80,8 +89,9 @@ def load_prompts(folder: str | Path | None = None) -> PromptSet:
         text = file.read_text(encoding="utf-8")
         match = _VERSION.match(text.lstrip())
         if not match:
-            raise UsageError(f"{file}: first line must be a version header like "
-                             "{#- version: 1 -#}")
+            raise UsageError(
+                f"{file}: first line must be a version header like {{#- version: 1 -#}}"
+            )
         declared.append(match.group(1))
         sources[name] = text
     digest = hashlib.sha256("\0".join(sources[n] for n in TEMPLATE_NAMES).encode()).hexdigest()

@@ -76,6 +76,7 @@ class BriefMeta(_Model):
     model: str | None = None
     prompt_version: str | None = None
     attempts: int = 1
+    retries: int = 0
     tokens_in: int | None = None
     tokens_out: int | None = None
     cost_usd: float | None = None
@@ -83,6 +84,7 @@ class BriefMeta(_Model):
     fallback_reason: str | None = None
     duration_ms: float = 0.0
     source_sha256: str | None = None
+    cache_key: str | None = None
     schema_version: str = SCHEMA_VERSION
     warnings: list[str] = Field(default_factory=list)
 

@@ -119,10 +119,10 @@ def count_tokens(text: str, model: str | None = None) -> TokenCount:
     wanted = encoding_name_for(model)
     local = ensure_offline_cache()
     if wanted is not None and local.get(wanted):
-        return TokenCount(len(_encoding(wanted).encode(text, disallowed_special=())),
-                          f"tiktoken:{wanted}")
+        return TokenCount(
+            len(_encoding(wanted).encode(text, disallowed_special=())), f"tiktoken:{wanted}"
+        )
     if local.get("cl100k_base"):
         count = len(_encoding("cl100k_base").encode(text, disallowed_special=()))
         return TokenCount(count, "estimate:cl100k_base")
-    return TokenCount(max(1, round(len(text) / CHARS_PER_TOKEN)) if text else 0,
-                      "estimate:chars/4")
+    return TokenCount(max(1, round(len(text) / CHARS_PER_TOKEN)) if text else 0, "estimate:chars/4")

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tests never touch the user's caches (briefs' SQLite cache, tiktoken's files).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="briefs-test-cache-")
+os.environ.pop("TIKTOKEN_CACHE_DIR", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -12,10 +12,10 @@ from pydantic import Field
 
 SEED_TEXT_QUOTES = {
     "pashinyan": "Armenia’s Prime Minister Nikol Pashinyan accused Russia of failing to protect "
-                 "Armenia",
+    "Armenia",
     "kremlin": "the Kremlin dismissed these allegations as unfounded",
     "zakharova": "Russian foreign ministry spokesperson Maria Zakharova described Pashinyan’s "
-                 "comments",
+    "comments",
     "lachin": "allowing Azerbaijanis to blockade the “Lachin corridor”",
 }
 
@@ -24,25 +24,42 @@ def valid_brief(extra_quote: str | None = None) -> dict[str, Any]:
     """A brief of the seed article a good model could return (quotes verbatim)."""
     q = SEED_TEXT_QUOTES
     positions = [
-        {"actor": "Nikol Pashinyan", "stance": "Russia failed to protect Armenia.",
-         "evidence": [q["pashinyan"]]},
-        {"actor": "Kremlin", "stance": "The accusations are unfounded.",
-         "evidence": [q["kremlin"]]},
+        {
+            "actor": "Nikol Pashinyan",
+            "stance": "Russia failed to protect Armenia.",
+            "evidence": [q["pashinyan"]],
+        },
+        {
+            "actor": "Kremlin",
+            "stance": "The accusations are unfounded.",
+            "evidence": [q["kremlin"]],
+        },
     ]
     if extra_quote:
-        positions.append({"actor": "Kremlin", "stance": "Russia will annex Armenia.",
-                          "evidence": [extra_quote]})
+        positions.append(
+            {"actor": "Kremlin", "stance": "Russia will annex Armenia.", "evidence": [extra_quote]}
+        )
     return {
         "summary": "Pashinyan accused Russia of failing Armenia. The Kremlin rejected it.",
         "actors": [
-            {"name": "Nikol Pashinyan", "kind": "person", "role": "Prime Minister of Armenia",
-             "aliases": ["Pashinyan"], "evidence": [q["pashinyan"]]},
+            {
+                "name": "Nikol Pashinyan",
+                "kind": "person",
+                "role": "Prime Minister of Armenia",
+                "aliases": ["Pashinyan"],
+                "evidence": [q["pashinyan"]],
+            },
             {"name": "Kremlin", "kind": "organization", "evidence": [q["kremlin"]]},
             {"name": "Maria Zakharova", "kind": "person", "evidence": [q["zakharova"]]},
         ],
         "positions": positions,
-        "open_issues": [{"issue": "The blockade of the Lachin corridor.",
-                         "actors": ["Kremlin"], "evidence": [q["lachin"]]}],
+        "open_issues": [
+            {
+                "issue": "The blockade of the Lachin corridor.",
+                "actors": ["Kremlin"],
+                "evidence": [q["lachin"]],
+            }
+        ],
     }
 
 
@@ -55,8 +72,9 @@ class RecordingFake(GenericFakeChatModel):
 
     received: list[list[BaseMessage]] = Field(default_factory=list)
 
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None,
-                  **kwargs: Any) -> ChatResult:
+    def _generate(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kwargs: Any
+    ) -> ChatResult:
         self.received.append(list(messages))
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 

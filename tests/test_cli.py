@@ -122,8 +122,7 @@ def test_backends_lists_every_builtin_and_its_state():
     result = run("backends")
     rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
     assert rows["rules"] == "ok"
-    assert set(rows) >= {"rules", "openai", "anthropic", "ollama", "openai-compatible",
-                         "llamacpp"}
+    assert set(rows) >= {"rules", "openai", "anthropic", "ollama", "openai-compatible", "llamacpp"}
     assert rows["anthropic"] == "unavailable"  # its extra is not installed in tests
 
 

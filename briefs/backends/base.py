@@ -20,6 +20,7 @@ class Usage(BaseModel):
     tokens_out: int | None = None
     cost_usd: float | None = None
     calls: int = 0  # model calls made (0 for backends that call no model)
+    retries: int = 0  # transient failures retried (429, 5xx, timeouts)
     warnings: list[str] = Field(default_factory=list)
     # set by wrappers such as the fallback chain; None means "the backend itself"
     backend: str | None = None
@@ -51,6 +52,10 @@ class Backend(ABC):
     def availability(cls) -> tuple[bool, str]:
         """Whether this backend can run here, and why not."""
         return True, "ready"
+
+    def identity(self) -> str:
+        """What determines this backend's output, for cache keys."""
+        return f"{self.name}|{self.model}|{self.prompt_version}"
 
     @abstractmethod
     def generate(self, article: Article) -> Draft:

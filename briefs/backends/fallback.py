@@ -32,6 +32,9 @@ class FallbackBackend(Backend):
         self.model = backends[0].model
         self.prompt_version = backends[0].prompt_version
 
+    def identity(self) -> str:
+        return " > ".join(b.identity() for b in self.backends)
+
     def generate(self, article: Article) -> Draft:
         total = Usage(attempts=0, calls=0)
         cost: float | None = None
@@ -47,13 +50,17 @@ class FallbackBackend(Backend):
             if used is not None:
                 total.attempts += used.attempts
                 total.calls += used.calls
+                total.retries += used.retries
                 total.warnings += used.warnings
                 if used.tokens_in is not None or used.tokens_out is not None:
                     tokens_seen = True
                     total.tokens_in = (total.tokens_in or 0) + (used.tokens_in or 0)
                     total.tokens_out = (total.tokens_out or 0) + (used.tokens_out or 0)
-                    step_cost = used.cost_usd if draft is not None else estimate_cost(
-                        backend.model, used.tokens_in, used.tokens_out)
+                    step_cost = (
+                        used.cost_usd
+                        if draft is not None
+                        else estimate_cost(backend.model, used.tokens_in, used.tokens_out)
+                    )
                     if step_cost is not None:
                         cost = (cost or 0.0) + step_cost
             elif failed is not None:
@@ -61,21 +68,24 @@ class FallbackBackend(Backend):
             if draft is None:
                 reasons.append(f"{_label(backend)} failed: {failed}")
                 continue
-            draft.usage = total.model_copy(update={
-                "backend": backend.name,
-                "model": backend.model,
-                "prompt_version": backend.prompt_version,
-                "fallback_reason": "; ".join(reasons) or None,
-                "cost_usd": cost,
-                "tokens_in": total.tokens_in if tokens_seen else None,
-                "tokens_out": total.tokens_out if tokens_seen else None,
-            })
+            draft.usage = total.model_copy(
+                update={
+                    "backend": backend.name,
+                    "model": backend.model,
+                    "prompt_version": backend.prompt_version,
+                    "fallback_reason": "; ".join(reasons) or None,
+                    "cost_usd": cost,
+                    "tokens_in": total.tokens_in if tokens_seen else None,
+                    "tokens_out": total.tokens_out if tokens_seen else None,
+                }
+            )
             return draft
         raise BackendError("every backend failed: " + "; ".join(reasons))
 
 
-def with_fallbacks(primary: str | Backend, fallbacks: list[str] | None = None,
-                   **options: Any) -> Backend:
+def with_fallbacks(
+    primary: str | Backend, fallbacks: list[str] | None = None, **options: Any
+) -> Backend:
     """``primary``, or a FallbackBackend of it and ``fallbacks`` (specs such as "rules")."""
     first = get_backend(primary, **options)
     if not fallbacks:

@@ -49,10 +49,14 @@ class LlamaCppChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        payload = [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)}
-                   for m in messages]
-        options: dict[str, Any] = {"max_tokens": self.max_tokens,
-                                   "temperature": self.temperature, "stop": stop}
+        payload = [
+            {"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages
+        ]
+        options: dict[str, Any] = {
+            "max_tokens": self.max_tokens,
+            "temperature": self.temperature,
+            "stop": stop,
+        }
         if self.json_mode:
             options["response_format"] = {"type": "json_object"}
         result = self.client.create_chat_completion(messages=payload, **options)

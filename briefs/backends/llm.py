@@ -17,7 +17,13 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from briefs.backends.base import Backend, Draft, Usage
-from briefs.backends.llm_output import BriefOut, OutputError, output_schema, parse_reply
+from briefs.backends.llm_output import (
+    BriefOut,
+    OutputError,
+    output_schema,
+    parse_repaired,
+    parse_reply,
+)
 from briefs.backends.llm_output import to_draft as out_to_draft
 from briefs.backends.llm_output import validate as validate_out
 from briefs.backends.merge import merge_drafts
@@ -25,6 +31,7 @@ from briefs.backends.rules.text import split_sentences
 from briefs.errors import BackendError
 from briefs.pricing import context_window, estimate_cost
 from briefs.prompting import PromptSet, load_prompts
+from briefs.retry import RetryPolicy, call_with_retries, describe
 from briefs.schema import Article
 from briefs.tokens import count_tokens
 
@@ -52,6 +59,26 @@ def model_name(chat: Any) -> str | None:
     return type(chat).__name__
 
 
+def _tool_args(message: AIMessage) -> str:
+    import json
+
+    calls = getattr(message, "tool_calls", None) or []
+    return json.dumps(calls[0].get("args", {})) if calls else ""
+
+
+def _output_problem(exc: Exception) -> str | None:
+    """A provider exception that means "bad reply" (so re-ask), else None."""
+    from langchain_core.exceptions import OutputParserException
+
+    if "LengthFinishReason" in type(exc).__name__:
+        return (
+            "the reply was cut off at the token limit: write a shorter brief (fewer, shorter items)"
+        )
+    if isinstance(exc, OutputParserException):
+        return f"unparsable reply: {str(exc).splitlines()[0][:300]}"
+    return None
+
+
 def _role_message(role: str, content: str) -> BaseMessage:
     return SystemMessage(content) if role == "system" else HumanMessage(content)
 
@@ -75,6 +102,10 @@ class LLMBackend(Backend):
         context_window: int | None = None,
         structured: str = "auto",
         method: str | None = None,
+        system_role: bool = True,
+        max_retries: int = 3,
+        retry_base_delay: float = 0.5,
+        timeout: float = 120.0,
         **_: Any,
     ) -> None:
         if max_attempts < 1:
@@ -91,6 +122,10 @@ class LLMBackend(Backend):
         self.method = method or self.default_method
         self._structured_runnable: Any = None
         self._native_ok = structured != "json"
+        # some chat templates (Gemma's) drop system messages: then send one user message
+        self.system_role = system_role
+        self.retry = RetryPolicy(max_retries=max_retries, base_delay=retry_base_delay)
+        self.timeout = timeout
 
     # -- the chat model ---------------------------------------------------------------
     def chat_model(self) -> BaseChatModel:
@@ -122,19 +157,26 @@ class LLMBackend(Backend):
         return self._structured_runnable
 
     # -- prompts and budget -----------------------------------------------------------
-    def messages(self, article: Article, text: str | None = None, part: int = 1,
-                 parts: int = 1) -> list[BaseMessage]:
-        pairs = self.prompts.messages(article=article.text if text is None else text,
-                                      schema=output_schema(), title=article.title,
-                                      date=article.date, part=part, parts=parts)
+    def messages(
+        self, article: Article, text: str | None = None, part: int = 1, parts: int = 1
+    ) -> list[BaseMessage]:
+        pairs = self.prompts.messages(
+            article=article.text if text is None else text,
+            schema=output_schema(),
+            title=article.title,
+            date=article.date,
+            part=part,
+            parts=parts,
+        )
+        if not self.system_role:
+            return [HumanMessage("\n\n".join(content for _, content in pairs))]
         return [_role_message(role, content) for role, content in pairs]
 
     def article_budget(self, article: Article) -> int:
         """Article tokens that fit one call beside the prompt and the reply."""
         window = self._context or context_window(self.model)
         overhead = sum(
-            count_tokens(str(m.content), self.model).tokens
-            for m in self.messages(article, text="")
+            count_tokens(str(m.content), self.model).tokens for m in self.messages(article, text="")
         )
         return max(256, int((window - overhead - self.max_output_tokens) * 0.9))
 
@@ -185,20 +227,30 @@ class LLMBackend(Backend):
         usage.tokens_in = (usage.tokens_in or 0) + sent
         usage.tokens_out = (usage.tokens_out or 0) + got
 
-    def _call(self, messages: list[BaseMessage]) -> tuple[AIMessage, BriefOut | None, str | None]:
+    def _invoke(self, runnable: Any, messages: list[BaseMessage], usage: Usage) -> Any:
+        def note(exc: BaseException, delay: float) -> None:
+            usage.retries += 1
+            usage.warnings.append(f"retry {usage.retries}: {describe(exc)}, waited {delay:.1f} s")
+
+        return call_with_retries(lambda: runnable.invoke(messages), self.retry, note)
+
+    def _call(
+        self, messages: list[BaseMessage], usage: Usage
+    ) -> tuple[AIMessage, BriefOut | None, str | None]:
         native = self._native()
         if native is not None:
-            result = native.invoke(messages)
+            result = self._invoke(native, messages, usage)
             raw = result.get("raw") if isinstance(result, dict) else None
             raw = raw if isinstance(raw, AIMessage) else AIMessage(content=str(raw or ""))
-            parsed, error = result.get("parsed"), result.get("parsing_error")
-            if parsed is not None:
-                try:
+            parsed = result.get("parsed")
+            try:
+                if parsed is not None:
                     return raw, validate_out(parsed), None
-                except OutputError as exc:
-                    return raw, None, str(exc)
-            return raw, None, str(error) if error else "no structured output in the reply"
-        reply = self.chat_model().invoke(messages)
+                # the provider's parser failed: ours gives the short error to send back
+                return raw, parse_reply(raw.content or _tool_args(raw)), None
+            except OutputError as exc:
+                return raw, None, str(exc)
+        reply = self._invoke(self.chat_model(), messages, usage)
         if not isinstance(reply, AIMessage):
             reply = AIMessage(content=str(getattr(reply, "content", reply)))
         try:
@@ -208,6 +260,7 @@ class LLMBackend(Backend):
 
     def _one(self, article: Article, text: str, part: int, parts: int, usage: Usage) -> Draft:
         messages = self.messages(article, text, part, parts)
+        prompt = list(messages)
         error = "no attempt made"
         for attempt in range(1, self.max_attempts + 1):
             spent = (usage.tokens_in or 0) + (usage.tokens_out or 0)
@@ -217,26 +270,40 @@ class LLMBackend(Backend):
             usage.attempts += 1
             usage.calls += 1
             try:
-                reply, parsed, problem = self._call(messages)
+                reply, parsed, problem = self._call(messages, usage)
+                self._count(usage, messages, reply)
             except BackendError:
                 raise
-            except Exception as exc:  # provider / transport errors
+            except Exception as exc:
                 self._count(usage, messages, None)
-                raise LLMOutputError(f"model call failed: {type(exc).__name__}: {exc}",
-                                     usage) from exc
-            self._count(usage, messages, reply)
+                problem = _output_problem(exc)
+                if problem is None:  # provider / transport errors: no re-ask
+                    raise LLMOutputError(
+                        f"model call failed: {type(exc).__name__}: {exc}", usage
+                    ) from exc
+                if "token limit" in problem:
+                    usage.tokens_out = (usage.tokens_out or 0) + self.max_output_tokens
+                reply, parsed = AIMessage(content=""), None
             if parsed is not None:
                 if attempt > 1:
                     usage.warnings.append(f"valid reply after {attempt} attempts")
                 return out_to_draft(parsed)
             error = (problem or "invalid reply")[:600]
             usage.warnings.append(f"attempt {attempt}: {error}")
+            if attempt == self.max_attempts and "names not in actors" in error:
+                try:  # the last reply is usable once items naming unknown actors go
+                    fixed, notes = parse_repaired(reply.content or _tool_args(reply))
+                except OutputError:
+                    break
+                usage.warnings.extend(notes)
+                return out_to_draft(fixed)
             messages = [
-                *messages[:2],
+                *prompt,
                 AIMessage(content=str(reply.content)[:4000]),
-                HumanMessage(self.prompts.reask(error=error, attempt=attempt + 1,
-                                                max_attempts=self.max_attempts)),
+                HumanMessage(
+                    self.prompts.reask(
+                        error=error, attempt=attempt + 1, max_attempts=self.max_attempts
+                    )
+                ),
             ]
-        raise LLMOutputError(
-            f"no valid brief after {usage.attempts} attempt(s): {error}", usage
-        )
+        raise LLMOutputError(f"no valid brief after {usage.attempts} attempt(s): {error}", usage)

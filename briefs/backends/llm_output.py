@@ -16,12 +16,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from briefs.backends.base import Draft
 from briefs.schema import Actor, ActorKind, Evidence, OpenIssue, Position
 
-__all__ = ["BriefOut", "OutputError", "output_schema", "parse_reply", "to_draft"]
+__all__ = [
+    "BriefOut",
+    "OutputError",
+    "output_schema",
+    "parse_repaired",
+    "parse_reply",
+    "repair",
+    "to_draft",
+]
 
 _QUOTES: Any = Field(
     default_factory=list,
+    max_length=3,
     description="Short passages copied verbatim from the article that support this item.",
 )
+# Bounds keep replies (and bills) short, and let grammar-constrained servers stop.
+_NAME = 120
+_SENTENCE = 400
 
 
 class _Out(BaseModel):
@@ -29,45 +41,69 @@ class _Out(BaseModel):
 
 
 class ActorOut(_Out):
-    name: str = Field(min_length=1, description="Canonical name: full name for people, "
-                      "common name for states and bodies.")
+    name: str = Field(
+        min_length=1,
+        max_length=_NAME,
+        description="Canonical name: full name for people, common name for states and bodies.",
+    )
     kind: ActorKind
-    role: str | None = Field(default=None, description="Title or function in the story.")
-    aliases: list[str] = Field(default_factory=list,
-                               description="Other ways the article names this actor.")
+    role: str | None = Field(
+        default=None, max_length=_NAME, description="Title or function in the story."
+    )
+    aliases: list[str] = Field(
+        default_factory=list, max_length=6, description="Other ways the article names this actor."
+    )
     evidence: list[str] = _QUOTES
 
 
 class PositionOut(_Out):
-    actor: str = Field(description="An actors[].name.")
-    stance: str = Field(min_length=1, description="What the actor claims, demands, denies or "
-                        "does, in one sentence.")
+    actor: str = Field(max_length=_NAME, description="An actors[].name.")
+    stance: str = Field(
+        min_length=1,
+        max_length=_SENTENCE,
+        description="What the actor claims, demands, denies or does, in one sentence.",
+    )
     evidence: list[str] = _QUOTES
 
 
 class OpenIssueOut(_Out):
-    issue: str = Field(min_length=1, description="A question the article leaves unresolved, "
-                       "in one sentence.")
-    actors: list[str] = Field(default_factory=list, description="actors[].name values involved.")
+    issue: str = Field(
+        min_length=1,
+        max_length=_SENTENCE,
+        description="A question the article leaves unresolved, in one sentence.",
+    )
+    actors: list[str] = Field(
+        default_factory=list, max_length=8, description="actors[].name values involved."
+    )
     evidence: list[str] = _QUOTES
 
 
 class BriefOut(_Out):
     """A structured brief of one news article."""
 
-    summary: str = Field(min_length=1, description="2 to 4 sentences: what happened, who is "
-                         "on which side, what is unresolved.")
-    actors: list[ActorOut] = Field(description="The key actors, most important first.")
-    positions: list[PositionOut] = Field(description="What each actor claims, demands, "
-                                         "denies or does.")
-    open_issues: list[OpenIssueOut] = Field(description="Disputes, pending decisions and "
-                                            "risks the article leaves unresolved.")
+    summary: str = Field(
+        min_length=1,
+        max_length=1200,
+        description="2 to 4 sentences: what happened, who is on which side, what is unresolved.",
+    )
+    actors: list[ActorOut] = Field(
+        max_length=12, description="The key actors, most important first."
+    )
+    positions: list[PositionOut] = Field(
+        max_length=16, description="What each actor claims, demands, denies or does."
+    )
+    open_issues: list[OpenIssueOut] = Field(
+        max_length=6,
+        description="Disputes, pending decisions and risks the article leaves unresolved.",
+    )
 
     @model_validator(mode="after")
     def _actors_named(self) -> BriefOut:
         names = {a.name for a in self.actors}
-        unknown = sorted({p.actor for p in self.positions if p.actor not in names}
-                         | {n for i in self.open_issues for n in i.actors if n not in names})
+        unknown = sorted(
+            {p.actor for p in self.positions if p.actor not in names}
+            | {n for i in self.open_issues for n in i.actors if n not in names}
+        )
         if unknown:
             raise ValueError(f"names not in actors[].name: {', '.join(unknown)}")
         return self
@@ -76,8 +112,9 @@ class BriefOut(_Out):
 def _compact(node: Any) -> Any:
     """The schema without its "title" annotations (they cost tokens and say nothing)."""
     if isinstance(node, dict):
-        return {k: _compact(v) for k, v in node.items()
-                if not (k == "title" and isinstance(v, str))}
+        return {
+            k: _compact(v) for k, v in node.items() if not (k == "title" and isinstance(v, str))
+        }
     if isinstance(node, list):
         return [_compact(v) for v in node]
     return node
@@ -106,8 +143,29 @@ def _short(exc: ValidationError) -> str:
     return text[:_MAX_ERROR_CHARS]
 
 
-def parse_reply(content: Any) -> BriefOut:
-    """A BriefOut from a model's reply text (JSON, possibly fenced or wrapped in prose)."""
+def repair(data: Any) -> tuple[Any, list[str]]:
+    """Drop positions naming no listed actor and unknown names in issues (last resort)."""
+    notes: list[str] = []
+    if not isinstance(data, dict):
+        return data, notes
+    names = {a.get("name") for a in data.get("actors") or [] if isinstance(a, dict)}
+    positions = [p for p in data.get("positions") or [] if isinstance(p, dict)]
+    kept = [p for p in positions if p.get("actor") in names]
+    if len(kept) < len(positions):
+        notes.append(
+            f"repaired: dropped {len(positions) - len(kept)} position(s) naming no listed actor"
+        )
+    data = {**data, "positions": kept}
+    issues = []
+    for issue in data.get("open_issues") or []:
+        if isinstance(issue, dict):
+            issue = {**issue, "actors": [n for n in issue.get("actors") or [] if n in names]}
+        issues.append(issue)
+    data["open_issues"] = issues
+    return data, notes
+
+
+def _load_json(content: Any) -> Any:
     if isinstance(content, list):  # content blocks
         content = "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
     text = _FENCE.sub("", str(content).strip())
@@ -115,10 +173,20 @@ def parse_reply(content: Any) -> BriefOut:
     if start < 0 or end <= start:
         raise OutputError("the reply holds no JSON object")
     try:
-        data = json.loads(text[start : end + 1])
+        return json.loads(text[start : end + 1])
     except json.JSONDecodeError as exc:
         raise OutputError(f"invalid JSON: {exc.msg} at char {exc.pos}") from None
-    return validate(data)
+
+
+def parse_reply(content: Any) -> BriefOut:
+    """A BriefOut from a model's reply text (JSON, possibly fenced or wrapped in prose)."""
+    return validate(_load_json(content))
+
+
+def parse_repaired(content: Any) -> tuple[BriefOut, list[str]]:
+    """Last resort: the reply with items naming unlisted actors removed, and notes."""
+    data, notes = repair(_load_json(content))
+    return validate(data), notes
 
 
 def validate(data: Any) -> BriefOut:
@@ -138,10 +206,22 @@ def _evidence(quotes: list[str]) -> list[Evidence]:
 def to_draft(out: BriefOut) -> Draft:
     return Draft(
         summary=out.summary,
-        actors=[Actor(name=a.name, kind=a.kind, role=a.role, aliases=a.aliases,
-                      evidence=_evidence(a.evidence)) for a in out.actors],
-        positions=[Position(actor=p.actor, stance=p.stance, evidence=_evidence(p.evidence))
-                   for p in out.positions],
-        open_issues=[OpenIssue(issue=i.issue, actors=i.actors, evidence=_evidence(i.evidence))
-                     for i in out.open_issues],
+        actors=[
+            Actor(
+                name=a.name,
+                kind=a.kind,
+                role=a.role,
+                aliases=a.aliases,
+                evidence=_evidence(a.evidence),
+            )
+            for a in out.actors
+        ],
+        positions=[
+            Position(actor=p.actor, stance=p.stance, evidence=_evidence(p.evidence))
+            for p in out.positions
+        ],
+        open_issues=[
+            OpenIssue(issue=i.issue, actors=i.actors, evidence=_evidence(i.evidence))
+            for i in out.open_issues
+        ],
     )

@@ -25,9 +25,14 @@ def _merge_actors(drafts: list[Draft]) -> tuple[list[Actor], dict[str, str]]:
         for actor in draft.actors:
             forms = [actor.name, *actor.aliases]
             target = next(
-                (m for m in merged
-                 if match_score(forms, [m.name, *m.aliases], actor.kind == "person",
-                                m.kind == "person") >= 0.9),
+                (
+                    m
+                    for m in merged
+                    if match_score(
+                        forms, [m.name, *m.aliases], actor.kind == "person", m.kind == "person"
+                    )
+                    >= 0.9
+                ),
                 None,
             )
             if target is None:
@@ -46,8 +51,10 @@ def _merge_actors(drafts: list[Draft]) -> tuple[list[Actor], dict[str, str]]:
 def _dedupe_positions(items: list[Position]) -> list[Position]:
     out: list[Position] = []
     for item in items:
-        if any(o.actor == item.actor and lexical(o.stance, item.stance) >= DUPLICATE_SIMILARITY
-               for o in out):
+        if any(
+            o.actor == item.actor and lexical(o.stance, item.stance) >= DUPLICATE_SIMILARITY
+            for o in out
+        ):
             continue
         out.append(item)
     return out
@@ -56,8 +63,7 @@ def _dedupe_positions(items: list[Position]) -> list[Position]:
 def _dedupe_issues(items: list[OpenIssue]) -> list[OpenIssue]:
     out: list[OpenIssue] = []
     for item in items:
-        twin = next((o for o in out if lexical(o.issue, item.issue) >= DUPLICATE_SIMILARITY),
-                    None)
+        twin = next((o for o in out if lexical(o.issue, item.issue) >= DUPLICATE_SIMILARITY), None)
         if twin is None:
             out.append(item)
         else:
@@ -69,11 +75,13 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
     actors, rename = _merge_actors(drafts)
     positions = [
         p.model_copy(update={"actor": rename.get(p.actor, p.actor)})
-        for d in drafts for p in d.positions
+        for d in drafts
+        for p in d.positions
     ]
     issues = [
         i.model_copy(update={"actors": list(dict.fromkeys(rename.get(a, a) for a in i.actors))})
-        for d in drafts for i in d.open_issues
+        for d in drafts
+        for i in d.open_issues
     ]
     sentences: list[str] = []
     for d in drafts:  # the first part's summary, then the lead of each later part
@@ -81,5 +89,9 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
         take = parts if not sentences else parts[:1]
         sentences.extend(s if s.endswith((".", "!", "?")) else s + "." for s in take)
     summary = " ".join(sentences[:MAX_SUMMARY_SENTENCES])
-    return Draft(summary=summary, actors=actors, positions=_dedupe_positions(positions),
-                 open_issues=_dedupe_issues(issues))
+    return Draft(
+        summary=summary,
+        actors=actors,
+        positions=_dedupe_positions(positions),
+        open_issues=_dedupe_issues(issues),
+    )

@@ -29,8 +29,6 @@ __all__ = [
     "OpenAICompatibleBackend",
 ]
 
-REQUEST_TIMEOUT_S = 120.0
-
 
 class _ProviderBackend(LLMBackend):
     package: ClassVar[str] = ""
@@ -58,8 +56,7 @@ class _ProviderBackend(LLMBackend):
             return importlib.import_module(self.package)
         except ImportError as exc:
             raise BackendUnavailable(
-                f"backend {self.name!r} needs the extra: pip install 'briefs[{self.extra}]' "
-                f"({exc})"
+                f"backend {self.name!r} needs the extra: pip install 'briefs[{self.extra}]' ({exc})"
             ) from None
 
 
@@ -72,8 +69,11 @@ class OpenAIBackend(_ProviderBackend):
 
     def build_chat_model(self) -> BaseChatModel:
         chat: BaseChatModel = self._module().ChatOpenAI(
-            model=self.model, temperature=0, max_tokens=self.max_output_tokens,
-            timeout=REQUEST_TIMEOUT_S, max_retries=2,
+            model=self.model,
+            temperature=0,
+            max_tokens=self.max_output_tokens,
+            timeout=self.timeout,
+            max_retries=0,
         )
         return chat
 
@@ -86,19 +86,24 @@ class OpenAICompatibleBackend(_ProviderBackend):
     extra: ClassVar[str] = "openai"
     default_method: ClassVar[str | None] = "json_mode"  # json_schema is not served everywhere
 
-    def __init__(self, model: str | None = None, base_url: str | None = None,
-                 **options: Any) -> None:
+    def __init__(
+        self, model: str | None = None, base_url: str | None = None, **options: Any
+    ) -> None:
         self.base_url = base_url or os.environ.get("OPENAI_BASE_URL")
         if not self.base_url:
-            raise BackendError("backend 'openai-compatible' needs --base-url URL "
-                               "(or OPENAI_BASE_URL)")
+            raise BackendError(
+                "backend 'openai-compatible' needs --base-url URL (or OPENAI_BASE_URL)"
+            )
         super().__init__(model, **options)
 
     def build_chat_model(self) -> BaseChatModel:
         chat: BaseChatModel = self._module().ChatOpenAI(
-            model=self.model, base_url=self.base_url, temperature=0,
+            model=self.model,
+            base_url=self.base_url,
+            temperature=0,
             api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",
-            timeout=REQUEST_TIMEOUT_S, max_retries=0,
+            timeout=self.timeout,
+            max_retries=0,
             # such servers ignore max_completion_tokens; send the classic field
             extra_body={"max_tokens": self.max_output_tokens},
         )
@@ -114,8 +119,11 @@ class AnthropicBackend(_ProviderBackend):
 
     def build_chat_model(self) -> BaseChatModel:
         chat: BaseChatModel = self._module().ChatAnthropic(
-            model=self.model, temperature=0, max_tokens=self.max_output_tokens,
-            timeout=REQUEST_TIMEOUT_S, max_retries=2,
+            model=self.model,
+            temperature=0,
+            max_tokens=self.max_output_tokens,
+            timeout=self.timeout,
+            max_retries=0,
         )
         return chat
 
@@ -126,8 +134,11 @@ class OllamaBackend(_ProviderBackend):
     extra: ClassVar[str] = "ollama"
 
     def build_chat_model(self) -> BaseChatModel:
-        kwargs: dict[str, Any] = {"model": self.model, "temperature": 0,
-                                  "num_predict": self.max_output_tokens}
+        kwargs: dict[str, Any] = {
+            "model": self.model,
+            "temperature": 0,
+            "num_predict": self.max_output_tokens,
+        }
         base_url = self.options.get("base_url") or os.environ.get("OLLAMA_HOST")
         if base_url:
             kwargs["base_url"] = base_url
@@ -150,5 +161,4 @@ class LlamaCppBackend(_ProviderBackend):
             raise BackendError(f"llamacpp: no model file at {path!r}")
         self._module()
         window = self._context or 8192
-        return LlamaCppChatModel.from_path(path, n_ctx=window,
-                                           max_tokens=self.max_output_tokens)
+        return LlamaCppChatModel.from_path(path, n_ctx=window, max_tokens=self.max_output_tokens)
