@@ -53,11 +53,28 @@ class BriefCache:
         )
         with self._lock:
             self._db.execute("PRAGMA busy_timeout = 30000")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS briefs ("
-                " key TEXT PRIMARY KEY, brief TEXT NOT NULL, created REAL NOT NULL)"
-            )
+            self._setup()
+
+    def _setup(self, seconds: float = 30.0) -> None:
+        """WAL mode and the table. Switching to WAL needs a moment alone with the file,
+        which busy_timeout does not wait for when another run holds it: retry."""
+        deadline = time.monotonic() + seconds
+        delay = 0.02
+        while True:
+            try:
+                mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS briefs ("
+                    " key TEXT PRIMARY KEY, brief TEXT NOT NULL, created REAL NOT NULL)"
+                )
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
 
     def get(self, key: str) -> str | None:
         with self._lock:

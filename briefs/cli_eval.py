@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.errors import BackendError, UsageError
-from briefs.evaluate import (
-    article_texts,
-    check_baseline,
-    check_fail_under,
-    evaluate,
-    generate_and_evaluate,
-    get_similarity,
-    load_briefs,
-    load_thresholds,
-    parse_fail_under,
-    to_html,
-    to_markdown,
-    to_rows,
-)
-from briefs.evaluate.gate import looks_like_gate
-from briefs.evaluate.report import EvalReport
 from briefs.storage import atomic_write
+
+if TYPE_CHECKING:
+    from briefs.evaluate.report import EvalReport
 
 DEFAULT_REFERENCES = "evals/references"
 
@@ -34,6 +21,8 @@ DEFAULT_REFERENCES = "evals/references"
 def _print_table(report: EvalReport) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from briefs.evaluate import to_rows
 
     header, rows = to_rows(report)
     table = Table(title=f"briefs eval: overall {report.overall:.3f}", title_justify="left")
@@ -157,6 +146,21 @@ def eval_command(
     briefs eval --briefs DIR --references DIR      score existing briefs
     briefs eval SEEDS --backend NAME               generate, then score
     """
+    from briefs.evaluate import (
+        article_texts,
+        check_baseline,
+        check_fail_under,
+        evaluate,
+        generate_and_evaluate,
+        get_similarity,
+        load_briefs,
+        load_thresholds,
+        parse_fail_under,
+        to_html,
+        to_markdown,
+    )
+    from briefs.evaluate.gate import looks_like_gate
+
     gates = [s for s in seeds if looks_like_gate(str(s)) and not s.exists()]
     seeds = tuple(s for s in seeds if s not in gates)
     try:

@@ -9,8 +9,12 @@ from typing import Any
 import click
 
 from briefs.backends.base import Backend
-from briefs.backends.fallback import with_fallbacks
-from briefs.backends.llm import DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS_PER_BRIEF
+from briefs.backends.limits import (
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_TOKENS_PER_BRIEF,
+    DEFAULT_TIMEOUT_S,
+)
 from briefs.errors import BackendError, UsageError
 
 __all__ = ["backend_from_options", "backend_options"]
@@ -65,14 +69,14 @@ def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--retries",
-            default=3,
+            default=DEFAULT_MAX_RETRIES,
             show_default=True,
             type=click.IntRange(0, 20),
             help="Retries of a transient failure (429, 5xx, timeout) per model call.",
         ),
         click.option(
             "--timeout",
-            default=120.0,
+            default=DEFAULT_TIMEOUT_S,
             show_default=True,
             type=click.FloatRange(0.1),
             help="Seconds before one model call times out (then it is retried).",
@@ -100,8 +104,8 @@ def backend_from_options(
     context_window: int | None,
     structured: str,
     no_system_role: bool = False,
-    retries: int = 3,
-    timeout: float = 120.0,
+    retries: int = DEFAULT_MAX_RETRIES,
+    timeout: float = DEFAULT_TIMEOUT_S,
 ) -> Backend:
     """The backend the options describe; usage errors become click errors (exit 2)."""
     options: dict[str, Any] = {
@@ -118,6 +122,8 @@ def backend_from_options(
         options["prompts"] = str(prompts_dir)
     if context_window:
         options["context_window"] = context_window
+    from briefs.backends.fallback import with_fallbacks  # imports langchain-core only now
+
     chain = [s.strip() for s in fallback.split(",") if s.strip()] if fallback else None
     try:
         return with_fallbacks(spec, chain, **options)

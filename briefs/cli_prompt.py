@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from briefs.backends.llm import LLMBackend
 from briefs.errors import InputError, UsageError
 from briefs.ingest import read_path
 from briefs.tokens import count_tokens
@@ -29,6 +28,8 @@ from briefs.tokens import count_tokens
 )
 def prompt_command(article: Path, prompts_dir: Path | None, model: str) -> None:
     """Print the rendered messages for ARTICLE and their token count (a dry run)."""
+    from briefs.backends.llm import LLMBackend  # langchain-core, only for this command
+
     items = list(read_path(article))
     if not items:
         raise click.UsageError(f"{article}: no article in the file")

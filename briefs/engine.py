@@ -18,6 +18,7 @@ import datetime as _dt
 import json
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,8 @@ async def agenerate_batch(
     store = cache if isinstance(cache, BriefCache) or cache is None else BriefCache(cache)
     result = BatchResult(Path(out_dir))
     result.out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in result.out_dir.glob(".*.tmp"):  # left by a run killed mid-write
+        stale.unlink(missing_ok=True)
     run = _Run(engine, result.out_dir, store, force, strict_grounding)
     slots = asyncio.Semaphore(max(1, concurrency))
     seen: dict[str, str] = {}
@@ -222,9 +225,13 @@ async def agenerate_batch(
             _write_manifest(result, engine.name)
             last_manifest = time.monotonic()
 
+    # a pool as wide as --concurrency (asyncio's default one has only cores + 4 threads)
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="briefs")
+    loop = asyncio.get_running_loop()
+
     async def work(article: Article, entry: ManifestEntry, started: float) -> None:
         try:
-            await asyncio.to_thread(run.brief, article, entry)
+            await loop.run_in_executor(pool, run.brief, article, entry)
         except BriefsError as exc:
             entry.status, entry.error = "failed", str(exc)
         except Exception as exc:  # a bug on one article must not sink the batch
@@ -264,6 +271,7 @@ async def agenerate_batch(
                 entry.status, entry.error = "failed", "interrupted before it finished"
         raise
     finally:
+        pool.shutdown(wait=not result.interrupted, cancel_futures=True)
         _write_manifest(result, engine.name)
     return result
 

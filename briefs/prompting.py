@@ -43,15 +43,10 @@ class PromptSet:
     sources: dict[str, str]
     version: str  # declared versions + content hash: changes whenever a template does
 
-    def _env(self) -> SandboxedEnvironment:
-        return SandboxedEnvironment(
-            undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
-        )
-
     def render(self, name: str, **variables: Any) -> str:
         try:
-            template = self._env().from_string(self.sources[name])
-            return template.render(**variables).strip()
+            text: str = _compiled(self.sources[name]).render(**variables)
+            return text.strip()
         except TemplateError as exc:
             raise UsageError(f"{self.folder / name}: {type(exc).__name__}: {exc}") from None
 
@@ -66,7 +61,7 @@ class PromptSet:
         parts: int = 1,
     ) -> list[tuple[str, str]]:
         """(role, content) pairs: the system and user messages for one article (part)."""
-        system = self.render("brief.system.j2", schema=json.dumps(schema, separators=(",", ":")))
+        system = self.render("brief.system.j2", schema=_schema_text(json.dumps(schema)))
         user = self.render(
             "brief.user.j2", article=article, title=title, date=date, part=part, parts=parts
         )
@@ -74,6 +69,20 @@ class PromptSet:
 
     def reask(self, *, error: str, attempt: int, max_attempts: int) -> str:
         return self.render("reask.j2", error=error, attempt=attempt, max_attempts=max_attempts)
+
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+@lru_cache(maxsize=32)
+def _compiled(source: str) -> Any:
+    """A template compiled once per source text (compiling costs far more than rendering)."""
+    return _ENV.from_string(source)
+
+
+@lru_cache(maxsize=8)
+def _schema_text(schema_json: str) -> str:
+    return json.dumps(json.loads(schema_json), separators=(",", ":"))
 
 
 @lru_cache(maxsize=8)

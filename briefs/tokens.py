@@ -17,6 +17,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,9 +52,17 @@ def _cache_file(folder: Path, encoding: str) -> Path:
     return folder / hashlib.sha1((_BASE_URL + f"{encoding}.tiktoken").encode()).hexdigest()
 
 
-@lru_cache(maxsize=1)
+_SEED_LOCK = threading.Lock()
+
+
 def ensure_offline_cache() -> dict[str, bool]:
     """Seed tiktoken's cache with the shipped encodings; which encodings are local."""
+    with _SEED_LOCK:  # threads of one batch may all count tokens at once
+        return _seed()
+
+
+@lru_cache(maxsize=1)
+def _seed() -> dict[str, bool]:
     folder = _cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -70,8 +79,9 @@ def ensure_offline_cache() -> dict[str, bool]:
         target = _cache_file(folder, encoding)
         if not target.exists():
             source = _package_file(package, relative)
-            if source is not None:
-                tmp = target.with_suffix(".tmp")
+            if source is not None:  # unique temp name: other processes may seed too
+                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".seed-")
+                os.close(fd)
                 shutil.copyfile(source, tmp)
                 os.replace(tmp, target)
         available[encoding] = target.exists()
@@ -113,6 +123,7 @@ def _encoding(name: str) -> Any:
     return tiktoken.get_encoding(name)
 
 
+@lru_cache(maxsize=1024)
 def count_tokens(text: str, model: str | None = None) -> TokenCount:
     """Tokens in ``text`` for ``model``: exact where the model's encoding is local, else
     estimated with cl100k_base (other vendors' and local models' tokenizers differ)."""

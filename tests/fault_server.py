@@ -56,6 +56,8 @@ class FaultServer:
         self.latency = latency
         self.timeout_sleep = timeout_sleep
         self.requests: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.steps: list[str] = []
         self._lock = threading.Lock()
         server = self
@@ -74,9 +76,15 @@ class FaultServer:
                     server.requests.append(body)
                     step = server.script.pop(0) if server.script else "valid"
                     server.steps.append(step)
-                if server.latency:
-                    time.sleep(server.latency)
-                server.respond(self, step, body)
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    if server.latency:
+                        time.sleep(server.latency)
+                    server.respond(self, step, body)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

@@ -37,10 +37,14 @@ from briefs.tokens import count_tokens
 
 __all__ = ["LLMBackend", "LLMOutputError", "model_name"]
 
-DEFAULT_MAX_ATTEMPTS = 2
-DEFAULT_MAX_TOKENS_PER_BRIEF = 60_000
-DEFAULT_MAX_OUTPUT_TOKENS = 2_000
-MAX_PARTS = 16
+from briefs.backends.limits import (
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_MAX_OUTPUT_TOKENS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_TOKENS_PER_BRIEF,
+    DEFAULT_TIMEOUT_S,
+    MAX_PARTS,
+)
 
 
 class LLMOutputError(BackendError):
@@ -103,9 +107,9 @@ class LLMBackend(Backend):
         structured: str = "auto",
         method: str | None = None,
         system_role: bool = True,
-        max_retries: int = 3,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         retry_base_delay: float = 0.5,
-        timeout: float = 120.0,
+        timeout: float = DEFAULT_TIMEOUT_S,
         **_: Any,
     ) -> None:
         if max_attempts < 1:

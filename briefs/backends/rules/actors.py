@@ -53,11 +53,18 @@ def _key(text: str) -> str:
 
 
 class _Resolver:
-    def __init__(self, lex: Lexicon, lowercase_words: set[str]) -> None:
+    def __init__(self, lex: Lexicon, lowercase_words: set[str], text: str = "") -> None:
         self.lex = lex
+        self.text = text
         self.lowercase_words = lowercase_words
         self.entities: dict[str, Entity] = {}
         self.by_surface: dict[str, str] = {}
+
+    def _country_named(self, country: str) -> bool:
+        """Whether the article names the country itself (or its people) somewhere."""
+        info = self.lex.countries[country]
+        forms = [country, *info.aliases, info.adjective or ""]
+        return any(f and f in self.text for f in forms) or country in self.lex.famous_capitals
 
     def _get(self, name: str, kind: str, role: str | None = None) -> Entity:
         entity = self.entities.get(name)
@@ -72,7 +79,12 @@ class _Resolver:
             inst = lex.institutions[m.name]
             self._get(inst.name, inst.kind, inst.role).add(m)
         elif m.hint == "country":
-            self._get(lex.country_forms[m.name][0], "country").add(m)
+            country, how = lex.country_forms[m.name]
+            if how == "capital" and not self._country_named(country):
+                # a capital that is also a name ("Hamilton", "Victoria"): not a metonym here
+                self._get(m.name, "other").add(m)
+                return
+            self._get(country, "country").add(m)
         elif m.hint in ("organization", "group"):
             surface = _key(m.name)
             target = self.by_surface.get(surface.lower())
@@ -161,7 +173,7 @@ def resolve_entities(
 ) -> dict[str, Entity]:
     """Actors from the mentions of each sentence (mentions get ``entity`` set)."""
     lowercase = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
-    resolver = _Resolver(lex, lowercase)
+    resolver = _Resolver(lex, lowercase, text)
     for mentions in sentences:
         for m in mentions:
             if m.hint in ("institution", "country", "organization", "group") or (

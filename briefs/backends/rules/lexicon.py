@@ -46,6 +46,8 @@ class Lexicon:
     plural_pronouns: set[str]
     it_pronouns: set[str]
     generic_nouns: set[str]
+    famous_capitals: set[str] = field(default_factory=set)  # countries whose capital
+    # is a common metonym even when the country is not named ("Moscow", "Beijing")
     role_words: set[str] = field(default_factory=set)
     title_heads: set[str] = field(default_factory=set)
     countries: dict[str, Country] = field(default_factory=dict)
@@ -82,6 +84,7 @@ def lexicon() -> Lexicon:
         it_pronouns=set(raw["it_pronouns"]),
         generic_nouns=set(raw["generic_nouns"]),
     )
+    lex.famous_capitals = set(raw["metonym_capital_countries"])
     lex.title_heads = {t[-1].rstrip(".") for t in titles}
     lex.role_words = {w for r in lex.role_nouns for w in r.split()} | {
         w.lower() for t in titles for w in t

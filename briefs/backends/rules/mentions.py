@@ -207,8 +207,12 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         kind, how = _classify(rest, lex)
         if kind == "adjective":
             continue
-        if title is not None and kind in ("other", "person") and len(rest) <= 4:
-            kind = "person"
+        if (
+            title is not None
+            and kind in ("other", "person", "country", "institution")
+            and (len(rest) <= 4)
+        ):
+            kind = "person"  # "Lord Hamilton" is a peer, not Bermuda's capital
         role = title or None
         if kind == "person" and not title:
             role = _role_before(toks, i, lex) or _role_after(sent, j, lex)
