@@ -34,7 +34,9 @@ def generate_and_evaluate(
     threshold: float | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> tuple[EvalReport, list[str]]:
-    """Brief every article under ``paths`` with ``backend`` and score against ``references``.
+    """Brief the articles under ``paths`` that have a reference, with ``backend``, and
+    score them against ``references`` (articles without one are skipped, so a whole
+    corpus file can be given for a few referenced ids).
 
     Returns the report and the errors met (inputs or articles that failed; their
     references then score as missing briefs).
@@ -46,6 +48,8 @@ def generate_and_evaluate(
     for item in iter_articles(paths):
         if isinstance(item, InputError):
             errors.append(str(item))
+        elif item.id not in references:
+            continue  # nothing to score it against (e.g. the rest of a corpus file)
         else:
             try:
                 brief = brief_from_article(item, engine)

@@ -22,7 +22,11 @@ from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 __all__ = ["RulesBackend"]
 
 MAX_ACTORS = 10
-MAX_POSITIONS_PER_ACTOR = 4
+# An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
+# one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
+POSITIONS_PER_ACTOR = 2
+CLAIMS_PER_POSITION = 3
+MAX_CLAIMS_PER_STANCE = 3
 
 
 def _importance(entity: Entity, n_sentences: int, title: str) -> float:
@@ -99,23 +103,32 @@ class RulesBackend(Backend):
 
     @staticmethod
     def _positions(statements: list[Attribution], text: str) -> list[Position]:
-        out: list[Position] = []
-        per_actor: dict[str, int] = {}
-        seen: set[tuple[str, str]] = set()
+        """An actor's statements, in order, merged into at most ``POSITIONS_PER_ACTOR``
+        stances (consecutive ones together), each with all its evidence."""
+        by_actor: dict[str, list[Attribution]] = {}
         for st in statements:
-            key = (st.actor, st.stance.lower())
-            if key in seen or per_actor.get(st.actor, 0) >= MAX_POSITIONS_PER_ACTOR:
-                continue
-            seen.add(key)
-            per_actor[st.actor] = per_actor.get(st.actor, 0) + 1
-            out.append(
-                Position(
-                    actor=st.actor,
-                    stance=st.stance,
-                    evidence=[_evidence(text, st.start, st.end)],
-                )
-            )
+            group = by_actor.setdefault(st.actor, [])
+            if all(st.stance.lower() != g.stance.lower() for g in group):
+                group.append(st)
+        out: list[Position] = []
+        for actor, group in by_actor.items():
+            k = 1 if len(group) <= CLAIMS_PER_POSITION else min(POSITIONS_PER_ACTOR, len(group))
+            size = -(-len(group) // k)
+            for n in range(0, len(group), size):
+                chunk = group[n : n + size][:MAX_CLAIMS_PER_STANCE]
+                out.append(Position(
+                    actor=actor,
+                    stance=_join([c.stance for c in chunk]),
+                    evidence=[_evidence(text, c.start, c.end) for c in chunk],
+                ))
         return out
+
+
+def _join(stances: list[str]) -> str:
+    """Several claims as one stance: "A; b; c." """
+    parts = [s.rstrip(".") for s in stances]
+    tail = [p[:1].lower() + p[1:] if p[:2] != p[:2].upper() else p for p in parts[1:]]
+    return "; ".join([parts[0], *tail]) + "."
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:

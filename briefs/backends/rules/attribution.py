@@ -138,13 +138,21 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     return True
 
 
+def _filler(word: str, lex: Lexicon) -> bool:
+    return word in _GAP_WORDS or word.endswith("ly") or word in lex.role_words
+
+
 def _gap_ok(gap: list[Token], lex: Lexicon) -> bool:
-    if not gap:
-        return True
+    """Whether only auxiliaries, adverbs, role words or an appositive stand between
+    a subject and its verb ("Kessel, who presented the budget, has defended")."""
     words = [t.value.lower() for t in gap]
-    if words[0] == "," and words[-1] == "," and len(words) <= 18:
-        return True  # appositive: "Tom Okafor, general secretary of the union, said"
-    return all(w in _GAP_WORDS or w.endswith("ly") or w in lex.role_words for w in words)
+    while words and words[-1] != "," and _filler(words[-1], lex):
+        words.pop()
+    if not words:
+        return True
+    if words[0] == "," and words[-1] == "," and len(words) <= 20:
+        return True  # appositive or relative clause between commas
+    return all(_filler(w, lex) for w in words)
 
 
 class _Speakers:
@@ -154,24 +162,42 @@ class _Speakers:
         self.entities = entities
         self.subjects: list[str] = []
         self.mentioned: list[str] = []
+        self.sentences: list[tuple[list[str], list[str]]] = []  # (speakers, mentions)
+        self._speakers: list[str] = []
 
     def note_subject(self, name: str) -> None:
         self.subjects.append(name)
+        self._speakers.append(name)
 
     def note_mentions(self, mentions: list[Mention]) -> None:
-        self.mentioned.extend(m.entity for m in mentions if m.entity)
+        names = [m.entity for m in mentions if m.entity and m.hint != "pronoun"]
+        self.mentioned.extend(names)
+        self.sentences.append((self._speakers, names))
+        self._speakers = []
 
     def pronoun(self, word: str, lex: Lexicon) -> str | None:
+        """The antecedent: in the nearest earlier sentence with a fitting actor, its
+        speaker, else the first fitting actor it names (the subject, usually)."""
         if word in lex.person_pronouns:
             kinds: tuple[str, ...] = ("person",)
         elif word in lex.plural_pronouns:
             kinds = ("organization", "group", "country")
         else:
             kinds = ("organization", "country")
-        for pool in (self.subjects[-3:], self.mentioned):
-            for name in reversed(pool):
-                if self.entities[name].kind in kinds:
+
+        def fits(name: str) -> bool:
+            return self.entities[name].kind in kinds
+
+        for name in reversed(self._speakers):  # "X said ... and she added"
+            if fits(name):
+                return name
+        for speakers, names in reversed(self.sentences[-3:]):
+            for name in (*reversed(speakers), *names):
+                if fits(name):
                     return name
+        for name in reversed(self.mentioned):
+            if fits(name):
+                return name
         return None
 
 
@@ -253,8 +279,8 @@ class _Found:
 def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
     """ "“We will strike,” Okafor said": the quotation before the speaker."""
     head = sent.text[: subject_start - sent.start].rstrip()
-    if head[:1] in _OPEN_Q and _CLOSE_TAIL.search(head):
-        return head
+    if _CLOSE_TAIL.search(head) and (head[:1] in _OPEN_Q or not any(q in head for q in _OPEN_Q)):
+        return head  # also the end of a quotation that opened a sentence earlier
     return None
 
 

@@ -21,8 +21,9 @@ from briefs.backends.rules.vectors import cosine, vector
 
 __all__ = ["Issue", "find_issues"]
 
-MAX_ISSUES = 5
+MAX_ISSUES = int(__import__("os").environ.get("BRIEFS_MI", "5"))
 MIN_SCORE = 2.0
+OPEN_WEIGHT = float(__import__("os").environ.get("BRIEFS_OW", "1.5"))
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
     r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
@@ -70,7 +71,12 @@ def find_issues(
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
-        score = len(cues) + (1.0 if future_re.search(low) else 0.0) + 0.25 * min(len(actors), 4)
+        open_cues = {m.group(1) for m in future_re.finditer(low)}
+        score = (
+            OPEN_WEIGHT * min(len(open_cues), 3)
+            + min(len(cues - open_cues), 3)
+            + 0.25 * min(len(actors), 4)
+        )
         if score >= MIN_SCORE:
             scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score))
     scored.sort(key=lambda i: (-i.score, i.start))
