@@ -19,8 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("minister union council plan strike court ruling talks budget vote regulator "
-         "company shareholders deal market prices workers government opposition").split()
+WORDS = (
+    "minister union council plan strike court ruling talks budget vote regulator "
+    "company shareholders deal market prices workers government opposition"
+).split()
 
 
 def timed(cmd: list[str], runs: int) -> float:
@@ -41,8 +43,9 @@ def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
         "print(json.dumps([time.perf_counter() - t,"
         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
     seconds, mb = json.loads(out)
     return float(seconds), float(mb)
 
@@ -67,8 +70,10 @@ def main() -> None:
     briefs = [sys.executable, "-m", "briefs"]
     base = timed([sys.executable, "-c", "pass"], args.runs)
     help_s = timed([*briefs, "--help"], args.runs)
-    print(f"cold start (median of {args.runs}): python -c pass {base * 1000:.0f} ms, "
-          f"briefs --help {help_s * 1000:.0f} ms (+{(help_s - base) * 1000:.0f} ms)")
+    print(
+        f"cold start (median of {args.runs}): python -c pass {base * 1000:.0f} ms, "
+        f"briefs --help {help_s * 1000:.0f} ms (+{(help_s - base) * 1000:.0f} ms)"
+    )
     _, help_mb = peak_rss_mb([*briefs, "--help"])
     print(f"peak RSS of briefs --help: {help_mb:.0f} MB")
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,11 +81,14 @@ def main() -> None:
             src = Path(tmp) / f"feed{n}.jsonl"
             feed(src, n)
             out = Path(tmp) / f"out{n}"
-            seconds, mb = peak_rss_mb([*briefs, "generate", str(src), "--out", str(out),
-                                       "--no-cache", "-q", "-j", "4"])
+            seconds, mb = peak_rss_mb(
+                [*briefs, "generate", str(src), "--out", str(out), "--no-cache", "-q", "-j", "4"]
+            )
             count = len(list(out.glob("n*.json")))
-            print(f"{n:>6} articles: {count} briefs in {seconds:.1f} s "
-                  f"({count / seconds:.0f}/s), peak RSS {mb:.0f} MB")
+            print(
+                f"{n:>6} articles: {count} briefs in {seconds:.1f} s "
+                f"({count / seconds:.0f}/s), peak RSS {mb:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

@@ -115,8 +115,19 @@ def test_two_runs_share_one_cache(tmp_path):
     src = make_articles(tmp_path / "in", 40)
     path = tmp_path / "shared.sqlite"
     procs = [
-        _cli(["generate", str(src), "--out", str(tmp_path / f"out{i}"), "--cache", str(path),
-              "-j", "4", "-q"])
+        _cli(
+            [
+                "generate",
+                str(src),
+                "--out",
+                str(tmp_path / f"out{i}"),
+                "--cache",
+                str(path),
+                "-j",
+                "4",
+                "-q",
+            ]
+        )
         for i in range(2)
     ]
     for proc in procs:

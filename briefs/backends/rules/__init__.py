@@ -22,6 +22,7 @@ from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 __all__ = ["RulesBackend"]
 
 MAX_ACTORS = 10
+MIN_COUNTRY_MENTIONS = 3
 # An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
 # one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
 POSITIONS_PER_ACTOR = 2
@@ -49,7 +50,12 @@ def _keep(entity: Entity) -> bool:
     named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
     if entity.kind == "person":
         return bool(named) and (len(named) >= 2 or entity.role is not None)
-    return len(named) >= 2 or (entity.kind in ("organization", "group") and len(named) >= 1)
+    if entity.kind == "country":  # a country named in passing ("in the UK") is a setting
+        return len(named) >= MIN_COUNTRY_MENTIONS
+    if entity.kind == "group":  # "Russian peacekeepers": a described collective
+        return len(named) >= 1
+    referred = len(entity.mentions)  # "the union", "it" count for organisations
+    return len(named) >= 2 or (len(named) >= 1 and (referred >= 2 or entity.acronym is not None))
 
 
 class RulesBackend(Backend):
@@ -116,11 +122,13 @@ class RulesBackend(Backend):
             size = -(-len(group) // k)
             for n in range(0, len(group), size):
                 chunk = group[n : n + size][:MAX_CLAIMS_PER_STANCE]
-                out.append(Position(
-                    actor=actor,
-                    stance=_join([c.stance for c in chunk]),
-                    evidence=[_evidence(text, c.start, c.end) for c in chunk],
-                ))
+                out.append(
+                    Position(
+                        actor=actor,
+                        stance=_join([c.stance for c in chunk]),
+                        evidence=[_evidence(text, c.start, c.end) for c in chunk],
+                    )
+                )
         return out
 
 

@@ -87,6 +87,12 @@ class _Resolver:
             self._get(country, "country").add(m)
         elif m.hint in ("organization", "group"):
             surface = _key(m.name)
+            if (
+                m.sentence_initial
+                and len(m.tokens) == 1
+                and surface.lower() in self.lowercase_words
+            ):
+                return  # "Government whips spent ...": a common noun at a sentence start
             target = self.by_surface.get(surface.lower())
             entity = self.entities[target] if target else self._get(surface, m.hint)
             entity.add(m)
@@ -97,11 +103,17 @@ class _Resolver:
                     entity.aliases.append(m.acronym)
             self.by_surface[surface.lower()] = entity.name
         elif m.hint == "person" and len(m.tokens) >= 2:
+            n = len(m.tokens)
             for entity in self.entities.values():
+                words = entity.words()
+                low = [w.lower() for w in words]
+                toks = [t.lower() for t in m.tokens]
                 if (
                     entity.kind == "person"
-                    and entity.words()[-1] == m.tokens[-1]
-                    and (entity.words()[0] == m.tokens[0])
+                    and low[-1] == toks[-1]
+                    and (
+                        low[0] == toks[0] or low[-n:] == toks  # "Baez Silva", "Al-Hamadi"
+                    )
                 ):
                     entity.add(m)
                     return
@@ -168,6 +180,42 @@ class _Resolver:
             self._get(surface, kind, m.role).add(m)
 
 
+_SMALL = {"of", "the", "and", "for", "&", "de"}
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _SMALL]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _merge_acronyms(entities: dict[str, Entity]) -> None:
+    """ "GM" and "General Motors", "IMF" and "International Monetary Fund": one actor,
+    under the long name, the acronym an alias."""
+    orgs = [e for e in entities.values() if e.kind in ("organization", "group", "other")]
+    for short in orgs:
+        letters = short.name.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+            continue
+        long = next(
+            (
+                e
+                for e in orgs
+                if e is not short and e.kind != "other" and _initials(e.name) == letters
+            ),
+            None,
+        )
+        if long is None or short.name not in entities:
+            continue
+        for m in short.mentions:
+            m.entity = long.name
+        long.mentions.extend(short.mentions)
+        for alias in [short.name, *short.aliases]:
+            if alias != long.name and alias not in long.aliases:
+                long.aliases.append(alias)
+        long.role = long.role or short.role
+        del entities[short.name]
+
+
 def resolve_entities(
     sentences: list[list[Mention]], lex: Lexicon, text: str = ""
 ) -> dict[str, Entity]:
@@ -189,4 +237,5 @@ def resolve_entities(
                 if entity in recent:
                     recent.remove(entity)
                 recent.append(entity)
+    _merge_acronyms(resolver.entities)
     return resolver.entities

@@ -274,6 +274,7 @@ class _Found:
     actor: str
     verb: int  # token index
     clause_start: int  # where this statement's clause begins (offset)
+    inverted: bool = False  # "..., said Ms Ruiz": the claim stands before the verb
 
 
 def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
@@ -282,6 +283,17 @@ def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
     if _CLOSE_TAIL.search(head) and (head[:1] in _OPEN_Q or not any(q in head for q in _OPEN_Q)):
         return head  # also the end of a quotation that opened a sentence earlier
     return None
+
+
+def _inside_report(toks: tuple[Token, ...], subject: Mention, lex: Lexicon) -> bool:
+    """Whether a pronoun subject opens the clause of a reporting verb just before it."""
+    k = next((n for n, t in enumerate(toks) if t.start == subject.start), None)
+    if k is None:
+        return False
+    back = [t.value.lower() for t in toks[max(0, k - 2) : k]]
+    if back and back[-1] == "that":
+        back = back[:-1]
+    return bool(back) and back[-1] in lex.speech_verbs
 
 
 def _find(
@@ -308,6 +320,7 @@ def _find(
                 if gap and gap[0].value in ("’s", "'s"):
                     actor = _role_owner(entities, gap, lex)
         prev = toks[i - 1].value if i else ""
+        inverted = False
         if (
             subject is None
             and prev in (",", "”", '"', "’")
@@ -315,20 +328,25 @@ def _find(
         ):  # inverted: "“...,” said Ms Ruiz."
             after = [m for m in mentions if m.start >= tok.end]
             if after and after[0].start - tok.end <= 1:
-                subject = after[0]
+                subject, inverted = after[0], True
         if subject is None and prev.lower() in ("and", "but") and found:
             # "She argued that ... and said ...": same speaker, new clause
             found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))
             continue
         if subject is None:
             continue
+        if subject.hint == "pronoun" and _inside_report(toks, subject, lex):
+            continue  # "said she supported ...": part of the reported clause
         if actor is None:
             actor = subject.entity
             if subject.hint == "pronoun":
                 actor = speakers.pronoun(subject.name, lex)
         if actor is None or actor not in entities:
             continue
-        found.append(_Found(subject, actor, i, min(subject.start, tok.start)))
+        start = min(subject.start, tok.start)
+        if inverted:  # the claim runs from the end of the previous statement to the verb
+            start = found[-1].clause_start if found else sent.start
+        found.append(_Found(subject, actor, i, start, inverted))
     return found
 
 
@@ -355,7 +373,11 @@ def attribute(
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
             quote = _leading_quote(sent, f.subject.start) if f.subject is not None else None
-            if quote is not None and lemma in _SAY_LIKE:
+            if f.inverted:
+                head = sent.text[f.clause_start - sent.start : verb.start - sent.start]
+                stance = _clean(head)
+                stop = f.subject.end if f.subject is not None else verb.end
+            elif quote is not None and lemma in _SAY_LIKE:
                 stance, start = _clean(quote), sent.start
             elif lemma in _SAY_LIKE and rest.strip(" :,").split()[:1] != ["to"]:
                 if lemma == "say" and verb.value.lower() in ("told", "tells"):

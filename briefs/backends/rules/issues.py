@@ -21,9 +21,10 @@ from briefs.backends.rules.vectors import cosine, vector
 
 __all__ = ["Issue", "find_issues"]
 
-MAX_ISSUES = int(__import__("os").environ.get("BRIEFS_MI", "5"))
-MIN_SCORE = 2.0
-OPEN_WEIGHT = float(__import__("os").environ.get("BRIEFS_OW", "1.5"))
+MAX_ISSUES = 6
+MIN_SCORE = 1.0
+OPEN_WEIGHT = 1.5
+REDUNDANCY = 0.5
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
     r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
@@ -85,7 +86,7 @@ def find_issues(
         if len(chosen) >= MAX_ISSUES:
             break
         v = vector(issue.text)
-        if any(cosine(v, vector(c.text)) > 0.5 for c in chosen):
+        if any(cosine(v, vector(c.text)) > REDUNDANCY for c in chosen):
             continue
         chosen.append(issue)
     return chosen

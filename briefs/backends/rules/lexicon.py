@@ -46,6 +46,8 @@ class Lexicon:
     plural_pronouns: set[str]
     it_pronouns: set[str]
     generic_nouns: set[str]
+    document_heads: set[str] = field(default_factory=set)
+    party_words: set[str] = field(default_factory=set)
     famous_capitals: set[str] = field(default_factory=set)  # countries whose capital
     # is a common metonym even when the country is not named ("Moscow", "Beijing")
     role_words: set[str] = field(default_factory=set)
@@ -85,6 +87,8 @@ def lexicon() -> Lexicon:
         generic_nouns=set(raw["generic_nouns"]),
     )
     lex.famous_capitals = set(raw["metonym_capital_countries"])
+    lex.document_heads = set(raw["document_heads"])
+    lex.party_words = set(raw["party_words"])
     lex.title_heads = {t[-1].rstrip(".") for t in titles}
     lex.role_words = {w for r in lex.role_nouns for w in r.split()} | {
         w.lower() for t in titles for w in t

@@ -87,6 +87,18 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             if joins and nxt is not None and _is_cap(nxt.value) and tok.value != "the":
                 j += 2
                 continue
+            after = toks[j + 2] if j + 2 < len(toks) else None
+            if (
+                tok.value == "of"
+                and nxt is not None
+                and nxt.value == "the"
+                and after is not None
+                and _is_cap(after.value)
+                and after.value not in lex.country_forms
+                and (prev.value in lex.title_heads or prev.value in lex.org_heads)
+            ):
+                j += 3  # "Chancellor of the Exchequer", "Bank of the West"
+                continue
             if tok.value in _APOSTROPHES and prev.value.endswith("s") and nxt is not None:
                 j += 1  # "Workers' Union" split as Workers + ' + Union
                 continue
@@ -122,7 +134,15 @@ _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof", "Lord", "Lady", "
 
 
 def _strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
-    """ "Transport Secretary Owen Pritchard" -> ("Transport Secretary", [Owen, Pritchard])."""
+    """ "Transport Secretary Owen Pritchard" -> ("Transport Secretary", [Owen, Pritchard]);
+    "Solicitor Gareth Pierce" and "Tory Liam Fox" lose their leading word too."""
+    if len(words) == 3 and (
+        words[0].lower() in lex.role_nouns
+        or words[0] in lex.institutions
+        or words[0] in lex.adjectives
+        or words[0] in lex.party_words
+    ):
+        return words[0], words[1:]
     for k in range(len(words) - 2, -1, -1):
         if words[k].rstrip(".") in lex.title_heads:
             rest = words[k + 1 :]
@@ -180,6 +200,8 @@ def _classify(words: list[str], lex: Lexicon) -> tuple[str, str | None]:
         return "institution", None
     if name in lex.country_forms:
         return "country", lex.country_forms[name][1]
+    if words[-1] in lex.document_heads:
+        return "other", None  # "AI Act", "Data Protection Regulation": texts, not actors
     if any(w in lex.org_heads for w in words):
         return "organization", None
     if len(words) == 1 and _is_acronym(words[0]):
@@ -202,6 +224,8 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for i, j in _runs(sent, lex):
         words = [t.value for t in toks[i:j]]
+        if all(w.rstrip(".") in lex.title_heads or w in _CONNECTORS for w in words):
+            continue  # "Director General" alone is a title, not an actor
         title, rest = _strip_title([w for w in words if w != "."], lex)
         start_tok = j - len(rest)
         kind, how = _classify(rest, lex)
