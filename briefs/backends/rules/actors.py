@@ -153,6 +153,12 @@ class _Resolver:
                 self.by_surface[surface.lower()] = firsts[0].name
                 firsts[0].add(m)
                 return
+        parts = [w.lower() for w in surface.replace("-", " ").split()]
+        people = [e for e in self.entities.values() if e.kind == "person"
+                  and [w.lower() for w in e.words()][-len(parts):] == parts]
+        if len(people) == 1 and len(parts) > 1:  # "Al-Hamadi" for "Youssef al-Hamadi"
+            people[0].add(m)
+            return
         last = surface.split()[-1]
         people = [e for e in self.entities.values() if e.kind == "person" and e.words()[-1] == last]
         if len(m.tokens) <= 1 and len(people) == 1:

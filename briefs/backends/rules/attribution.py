@@ -285,6 +285,25 @@ def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
     return None
 
 
+_RELATIVE = {"which", "who", "whose", "whom", "where"}
+
+
+def _skip_relative_clause(toks: tuple[Token, ...], before: list[Mention], verb: Token) -> Mention:
+    """ "The Alliance (AOS), which groups nations from the Indian Ocean, said": the
+    subject stands before the relative clause, not at its end."""
+    cand = before[-1]
+    k = next((n for n, t in enumerate(toks) if t.start == verb.start), 0)
+    if k == 0 or toks[k - 1].value != ",":
+        return cand
+    for n in range(k - 2, 0, -1):
+        if toks[n].value == "," and toks[n + 1].value.lower() in _RELATIVE:
+            earlier = [m for m in before if m.end <= toks[n].start]
+            return earlier[-1] if earlier else cand
+        if toks[n].value in {".", ";", ":"}:
+            break
+    return cand
+
+
 def _inside_report(toks: tuple[Token, ...], subject: Mention, lex: Lexicon) -> bool:
     """Whether a pronoun subject opens the clause of a reporting verb just before it."""
     k = next((n for n, t in enumerate(toks) if t.start == subject.start), None)
@@ -312,7 +331,7 @@ def _find(
         subject: Mention | None = None
         actor: str | None = None
         if before:
-            cand = before[-1]
+            cand = _skip_relative_clause(toks, before, tok)
             gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
             gap = [t for t in gap if t.value not in ("(", ")") and t.start >= cand.end]
             if _gap_ok(gap, lex):

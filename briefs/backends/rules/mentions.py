@@ -106,13 +106,20 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         # drop trailing connectors / apostrophes
         while j > i and toks[j - 1].value in _CONNECTORS | _APOSTROPHES | {"-"}:
             j -= 1
-        # drop sentence-initial or stop-list capitals at the front
-        while i < j and (toks[i].value in lex.stop_caps):
+        # drop stop-list capitals and capitalised common nouns ("Lawyers for ...") at the front
+        while i < j and (toks[i].value in lex.stop_caps or _common_noun(toks[i].value, lex)):
             i += 1
         if i < j:
             runs.extend(_split_and(toks, i, j, lex))
         i = max(j, i + 1)
     return runs
+
+
+def _common_noun(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return (low in lex.group_nouns or low.rstrip("s") in lex.role_nouns
+            or (low.endswith("ing") and len(low) > 5 and word[:1].isupper()
+                and word[1:].islower() and low not in lex.role_nouns))
 
 
 def _split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -303,7 +310,7 @@ def _phrase_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 text = sent.text[tok.start - sent.start : last.end - sent.start]
                 out.append(Mention(tok.start, last.end, text, sent.index, hint, text))
                 break
-        elif low == "the" and i + 1 < len(toks):
+        elif low == "the" and i + 1 < len(toks) and toks[i + 1].value[:1].islower():
             nxt = toks[i + 1].value.lower()
             two = f"{nxt} {toks[i + 2].value.lower()}" if i + 2 < len(toks) else ""
             noun = two if two in lex.generic_nouns else nxt if nxt in lex.generic_nouns else None
