@@ -154,8 +154,11 @@ class _Resolver:
                 firsts[0].add(m)
                 return
         parts = [w.lower() for w in surface.replace("-", " ").split()]
-        people = [e for e in self.entities.values() if e.kind == "person"
-                  and [w.lower() for w in e.words()][-len(parts):] == parts]
+        people = [
+            e
+            for e in self.entities.values()
+            if e.kind == "person" and [w.lower() for w in e.words()][-len(parts) :] == parts
+        ]
         if len(people) == 1 and len(parts) > 1:  # "Al-Hamadi" for "Youssef al-Hamadi"
             people[0].add(m)
             return

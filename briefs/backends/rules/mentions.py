@@ -117,9 +117,17 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
 
 def _common_noun(word: str, lex: Lexicon) -> bool:
     low = word.lower()
-    return (low in lex.group_nouns or low.rstrip("s") in lex.role_nouns
-            or (low.endswith("ing") and len(low) > 5 and word[:1].isupper()
-                and word[1:].islower() and low not in lex.role_nouns))
+    return (
+        low in lex.group_nouns
+        or low.rstrip("s") in lex.role_nouns
+        or (
+            low.endswith("ing")
+            and len(low) > 5
+            and word[:1].isupper()
+            and word[1:].islower()
+            and low not in lex.role_nouns
+        )
+    )
 
 
 def _split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tuple[int, int]]:

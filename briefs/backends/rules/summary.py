@@ -18,10 +18,16 @@ from briefs.backends.rules.vectors import cosine, vector
 
 __all__ = ["is_boilerplate", "summarize"]
 
-POSITION_WEIGHT = 0.55
-CENTRALITY_WEIGHT = 0.45
+POSITION_WEIGHT = 0.8
+CENTRALITY_WEIGHT = 1.0 - POSITION_WEIGHT
+POSITION_DECAY = 0.35
 ACTOR_BONUS = 0.04
 REDUNDANCY = 0.6
+# Two sentences, and more (up to four) only while the summary is shorter than the
+# budget: news summaries people write run to about 40 words (SummEval's average is 39).
+MIN_SENTENCES = 2
+MAX_SENTENCES = 4
+WORD_BUDGET = 30
 
 
 def is_boilerplate(sentence: Sentence, lex: Lexicon) -> bool:
@@ -46,8 +52,8 @@ def summarize(
 ) -> list[Sentence]:
     """The summary sentences, in document order (2-4 of them where the text allows)."""
     candidates = [s for s in sentences if not is_boilerplate(s, lex)] or list(sentences[:1])
-    if k is None:
-        k = 2 if len(candidates) <= 6 else 3 if len(candidates) <= 30 else 4
+    max_k = k if k is not None else MAX_SENTENCES
+    min_k = k if k is not None else MIN_SENTENCES
     vectors = {s.index: vector(s.text) for s in candidates}
     centroid: Counter[str] = Counter()
     for v in vectors.values():
@@ -57,7 +63,7 @@ def summarize(
     spans = [span for group in actor_spans for span in group]
     ranked: list[tuple[float, Sentence]] = []
     for rank, sent in enumerate(candidates):
-        position = 1.0 / (1.0 + 0.35 * rank)
+        position = 1.0 / (1.0 + POSITION_DECAY * rank)
         actors = sum(1 for a, b in spans if sent.start <= a and b <= sent.end)
         score = (
             POSITION_WEIGHT * position
@@ -67,10 +73,12 @@ def summarize(
         ranked.append((score, sent))
     ranked.sort(key=lambda pair: -pair[0])
     chosen: list[Sentence] = []
+    words = 0
     for _, sent in ranked:
-        if len(chosen) >= k:
+        if len(chosen) >= max_k or (len(chosen) >= min_k and words >= WORD_BUDGET):
             break
         if any(cosine(vectors[sent.index], vectors[c.index]) > REDUNDANCY for c in chosen):
             continue
         chosen.append(sent)
+        words += len(sent.text.split())
     return sorted(chosen, key=lambda s: s.index)
