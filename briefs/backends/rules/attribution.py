@@ -150,8 +150,8 @@ def _gap_ok(gap: list[Token], lex: Lexicon) -> bool:
         words.pop()
     if not words:
         return True
-    if words[0] == "," and words[-1] == "," and len(words) <= 20:
-        return True  # appositive or relative clause between commas
+    if words[0] == words[-1] and words[0] in (",", "-", "–", "—") and len(words) <= 20:
+        return True  # appositive or relative clause between commas or dashes
     return all(_filler(w, lex) for w in words)
 
 
@@ -286,6 +286,7 @@ def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
 
 
 _RELATIVE = {"which", "who", "whose", "whom", "where"}
+MAX_SUBJECT_LOOKBACK = 3
 
 
 def _skip_relative_clause(toks: tuple[Token, ...], before: list[Mention], verb: Token) -> Mention:
@@ -331,13 +332,20 @@ def _find(
         subject: Mention | None = None
         actor: str | None = None
         if before:
-            cand = _skip_relative_clause(toks, before, tok)
-            gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
-            gap = [t for t in gap if t.value not in ("(", ")") and t.start >= cand.end]
-            if _gap_ok(gap, lex):
-                subject = cand
-                if gap and gap[0].value in ("’s", "'s"):
-                    actor = _role_owner(entities, gap, lex)
+            first = _skip_relative_clause(toks, before, tok)
+            # the nearest mention, or one further back across an appositive that itself
+            # names someone ("Lord Carlile, the government's reviewer of ..., said")
+            pool = [m for m in before if m.end <= first.end][-MAX_SUBJECT_LOOKBACK:]
+            for cand in reversed(pool):
+                gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
+                gap = [t for t in gap if t.value not in ("(", ")")]
+                if _gap_ok(gap, lex):
+                    subject = cand
+                    if gap and gap[0].value in ("’s", "'s"):
+                        actor = _role_owner(entities, gap, lex)
+                    break
+                if cand is not first and cand.hint == "pronoun":
+                    break
         prev = toks[i - 1].value if i else ""
         inverted = False
         if (

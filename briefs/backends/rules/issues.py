@@ -25,6 +25,7 @@ MAX_ISSUES = 6
 MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
 REDUNDANCY = 0.5
+TRIM_ATTRIBUTION = True
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
     r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
@@ -47,8 +48,21 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + alternatives + r")\b")
 
 
+_ATTRIBUTION = re.compile(
+    r"^(?:according to [^,]{1,60},\s*|in a statement[^,]{0,40},\s*|"
+    r"(?:[A-Z][\w'’.-]*\s){1,5}(?:said|says|warned|added|argued|insisted|claimed)"
+    r"(?:\s+on \w+)?(?:\s+that)?\s+)",
+)
+
+
 def _tidy(text: str) -> str:
+    """The issue as the sentence says it, without lead-ins ("However, ") and without
+    the attribution in front ("According to the IRC, ", "The council said that ")."""
     text = _LEADS.sub("", text.strip()).strip()
+    if TRIM_ATTRIBUTION:
+        trimmed = _ATTRIBUTION.sub("", text, count=1)
+        if len(trimmed.split()) >= 6:
+            text = trimmed
     return text[:1].upper() + text[1:] if text else text
 
 
