@@ -36,7 +36,9 @@ def test_external_bbc_references_meet_their_floors():
     assert len(references) == 10
     report, errors = generate_and_evaluate(sources, references, "rules")
     assert errors == [] and report.missing == []
-    failures = check_fail_under(report, load_thresholds(ROOT / "evals" / "thresholds-external.json"))
+    failures = check_fail_under(
+        report, load_thresholds(ROOT / "evals" / "thresholds-external.json")
+    )
     assert failures == [], "external quality gate failed: " + "; ".join(failures)
 
 
