@@ -22,7 +22,7 @@ from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 __all__ = ["RulesBackend"]
 
 MAX_ACTORS = 10
-MIN_COUNTRY_MENTIONS = 3
+MIN_COUNTRY_MENTIONS = 4
 # An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
 # one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
 POSITIONS_PER_ACTOR = 2

@@ -93,6 +93,15 @@ class _Resolver:
                 and surface.lower() in self.lowercase_words
             ):
                 return  # "Government whips spent ...": a common noun at a sentence start
+            if len(m.tokens) == 1 and surface.lower() not in self.by_surface:
+                heads = [
+                    e
+                    for e in self.entities.values()
+                    if e.kind == "organization" and len(e.words()) > 1 and e.words()[0] == surface
+                ]
+                if len(heads) == 1:  # "the Bank" after "the Bank of England"
+                    heads[0].add(m)
+                    return
             target = self.by_surface.get(surface.lower())
             entity = self.entities[target] if target else self._get(surface, m.hint)
             entity.add(m)
@@ -132,6 +141,8 @@ class _Resolver:
                 if m.name in names or m.name.split()[-1] in names or m.name in role:
                     entity.add(m)
                     return
+            if m.name in _INSTITUTION_NOUNS:  # "the government" with no named antecedent
+                self._get(m.name, "organization").add(m)
             return
         surface = _key(m.name)
         target = self.by_surface.get(surface.lower())
@@ -190,6 +201,18 @@ class _Resolver:
 
 
 _SMALL = {"of", "the", "and", "for", "&", "de"}
+# descriptions that name an actor on their own, even when no name precedes them
+_INSTITUTION_NOUNS = {
+    "government",
+    "opposition",
+    "ministry",
+    "police",
+    "army",
+    "regulator",
+    "commission",
+    "council",
+    "court",
+}
 
 
 def _initials(name: str) -> str:

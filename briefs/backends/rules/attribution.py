@@ -277,6 +277,15 @@ class _Found:
     inverted: bool = False  # "..., said Ms Ruiz": the claim stands before the verb
 
 
+def _fronted_report(sent: Sentence, subject_start: int) -> str | None:
+    """ "Anyone moving to the UK will need a test, Charles Clarke has said": the report
+    before the speaker, when the sentence ends with the verb."""
+    head = sent.text[: subject_start - sent.start].rstrip()
+    if head.endswith(",") and len(head.split()) >= 4:
+        return head
+    return None
+
+
 def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
     """ "“We will strike,” Okafor said": the quotation before the speaker."""
     head = sent.text[: subject_start - sent.start].rstrip()
@@ -286,6 +295,7 @@ def _leading_quote(sent: Sentence, subject_start: int) -> str | None:
 
 
 _RELATIVE = {"which", "who", "whose", "whom", "where"}
+_NOMINATIVE = {"he", "she", "they", "it", "we"}
 MAX_SUBJECT_LOOKBACK = 3
 
 
@@ -362,8 +372,16 @@ def _find(
             continue
         if subject is None:
             continue
-        if subject.hint == "pronoun" and _inside_report(toks, subject, lex):
-            continue  # "said she supported ...": part of the reported clause
+        if subject.hint == "pronoun" and (
+            subject.name not in _NOMINATIVE
+            or _inside_report(toks, subject, lex)
+            or any(
+                lex.speech_verbs[toks[f.verb].value.lower()] in _SAY_LIKE
+                and toks[f.verb].end <= subject.start
+                for f in found
+            )
+        ):
+            continue  # "his plans", "said, by 2008, he wanted ...": not a new speaker
         if actor is None:
             actor = subject.entity
             if subject.hint == "pronoun":
@@ -400,6 +418,12 @@ def attribute(
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
             quote = _leading_quote(sent, f.subject.start) if f.subject is not None else None
+            if (
+                quote is None
+                and f.subject is not None
+                and len(rest.strip(_TRAIL + ". ").split()) < 3
+            ):
+                quote = _fronted_report(sent, f.subject.start)
             if f.inverted:
                 head = sent.text[f.clause_start - sent.start : verb.start - sent.start]
                 stance = _clean(head)

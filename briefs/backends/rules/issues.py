@@ -25,6 +25,7 @@ MAX_ISSUES = 6
 MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
 REDUNDANCY = 0.5
+ACTOR_WEIGHT = 0.1
 TRIM_ATTRIBUTION = True
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
@@ -90,7 +91,7 @@ def find_issues(
         score = (
             OPEN_WEIGHT * min(len(open_cues), 3)
             + min(len(cues - open_cues), 3)
-            + 0.25 * min(len(actors), 4)
+            + ACTOR_WEIGHT * min(len(actors), 4)
         )
         if score >= MIN_SCORE:
             scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score))
