@@ -315,6 +315,48 @@ def _skip_relative_clause(toks: tuple[Token, ...], before: list[Mention], verb: 
     return cand
 
 
+_AFFILIATION = (
+    {"of"},
+    {"of", "the"},
+    {",", "of"},
+    {",", "of", "the"},
+    {"from"},
+    {"from", "the"},
+    {"at"},
+    {"at", "the"},
+)
+
+
+def _affiliated_person(
+    toks: tuple[Token, ...], before: list[Mention], cand: Mention, entities: dict[str, Entity]
+) -> Mention:
+    """ "Maeve Sherlock of the Refugee Council said": the person speaks, not the body."""
+    if cand.entity is None or entities.get(cand.entity) is None:
+        return cand
+    if entities[cand.entity].kind not in ("organization", "group"):
+        return cand
+    earlier = [m for m in before if m.end <= cand.start]
+    if not earlier:
+        return cand
+    # "Maeve Sherlock, chief executive of the Refugee Council, said"
+    for person in reversed(earlier[-3:]):
+        kind = entities[person.entity].kind if person.entity in entities else None
+        if kind == "person":
+            rest = [t.value for t in toks if person.end <= t.start and t.end <= cand.start]
+            if rest[:1] == [","] and "," not in rest[1:] and len(rest) <= 8:
+                return person
+            break
+    person = earlier[-1]
+    if (
+        person.entity is None
+        or entities.get(person.entity) is None
+        or (entities[person.entity].kind != "person")
+    ):
+        return cand
+    between = [t.value.lower() for t in toks if person.end <= t.start and t.end <= cand.start]
+    return person if set(between) in _AFFILIATION and len(between) <= 3 else cand
+
+
 def _inside_report(toks: tuple[Token, ...], subject: Mention, lex: Lexicon) -> bool:
     """Whether a pronoun subject opens the clause of a reporting verb just before it."""
     k = next((n for n, t in enumerate(toks) if t.start == subject.start), None)
@@ -350,7 +392,7 @@ def _find(
                 gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
                 gap = [t for t in gap if t.value not in ("(", ")")]
                 if _gap_ok(gap, lex):
-                    subject = cand
+                    subject = _affiliated_person(toks, before, cand, entities)
                     if gap and gap[0].value in ("’s", "'s"):
                         actor = _role_owner(entities, gap, lex)
                     break
