@@ -239,7 +239,7 @@ _DANGLING = {"the", "a", "an", "while", "whereas", "but", "and", "as", "although
 
 def _clean(text: str) -> str:
     """A stance sentence: no dangling connectives, balanced quotes, capitalised, full stop."""
-    text = text.strip().rstrip(" ,;:-–—")
+    text = text.strip().strip(" ,;:-–—")
     words = text.split()
     while words and words[-1].lower().strip(",") in _DANGLING:
         words.pop()
@@ -408,6 +408,18 @@ def _find(
             after = [m for m in mentions if m.start >= tok.end]
             if after and after[0].start - tok.end <= 1:
                 subject, inverted = after[0], True
+                # "said Fiat chief executive Sergio Marchionne": the person, not the firm
+                nearby = [
+                    m
+                    for m in after[1:3]
+                    if m.start - after[0].end <= 40
+                    and m.entity in entities
+                    and entities[m.entity].kind == "person"
+                ]
+                if nearby and (
+                    after[0].entity not in entities or entities[after[0].entity].kind != "person"
+                ):
+                    subject = nearby[0]
         if subject is None and prev.lower() in ("and", "but") and found:
             # "She argued that ... and said ...": same speaker, new clause
             found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))
