@@ -24,6 +24,7 @@ __all__ = ["Issue", "find_issues"]
 MAX_ISSUES = 6
 MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
+QUOTE_PENALTY = 1.0  # a sentence that opens a quotation is rarely where an issue is stated
 REDUNDANCY = 0.5
 ACTOR_WEIGHT = 0.1
 TRIM_ATTRIBUTION = True
@@ -92,6 +93,7 @@ def find_issues(
             OPEN_WEIGHT * min(len(open_cues), 3)
             + min(len(cues - open_cues), 3)
             + ACTOR_WEIGHT * min(len(actors), 4)
+            - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
         )
         if score >= MIN_SCORE:
             scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score))
