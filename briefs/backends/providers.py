@@ -59,6 +59,19 @@ class _ProviderBackend(LLMBackend):
                 f"backend {self.name!r} needs the extra: pip install 'briefs[{self.extra}]' ({exc})"
             ) from None
 
+    def _chat_model(self, class_name: str, **kwargs: Any) -> BaseChatModel:
+        """The partner package's chat model with briefs' defaults: deterministic, our
+        timeout, and no client-side retries (briefs retries, and counts them)."""
+        options = {
+            "model": self.model,
+            "temperature": 0,
+            "timeout": self.timeout,
+            "max_retries": 0,
+            **kwargs,
+        }
+        chat: BaseChatModel = getattr(self._module(), class_name)(**options)
+        return chat
+
 
 class OpenAIBackend(_ProviderBackend):
     name: ClassVar[str] = "openai"
@@ -68,14 +81,7 @@ class OpenAIBackend(_ProviderBackend):
     default_model: ClassVar[str | None] = "gpt-4o-mini"
 
     def build_chat_model(self) -> BaseChatModel:
-        chat: BaseChatModel = self._module().ChatOpenAI(
-            model=self.model,
-            temperature=0,
-            max_tokens=self.max_output_tokens,
-            timeout=self.timeout,
-            max_retries=0,
-        )
-        return chat
+        return self._chat_model("ChatOpenAI", max_tokens=self.max_output_tokens)
 
 
 class OpenAICompatibleBackend(_ProviderBackend):
@@ -97,17 +103,13 @@ class OpenAICompatibleBackend(_ProviderBackend):
         super().__init__(model, **options)
 
     def build_chat_model(self) -> BaseChatModel:
-        chat: BaseChatModel = self._module().ChatOpenAI(
-            model=self.model,
+        return self._chat_model(
+            "ChatOpenAI",
             base_url=self.base_url,
-            temperature=0,
             api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",
-            timeout=self.timeout,
-            max_retries=0,
             # such servers ignore max_completion_tokens; send the classic field
             extra_body={"max_tokens": self.max_output_tokens},
         )
-        return chat
 
 
 class AnthropicBackend(_ProviderBackend):
@@ -118,14 +120,7 @@ class AnthropicBackend(_ProviderBackend):
     default_model: ClassVar[str | None] = "claude-3-5-haiku-latest"
 
     def build_chat_model(self) -> BaseChatModel:
-        chat: BaseChatModel = self._module().ChatAnthropic(
-            model=self.model,
-            temperature=0,
-            max_tokens=self.max_output_tokens,
-            timeout=self.timeout,
-            max_retries=0,
-        )
-        return chat
+        return self._chat_model("ChatAnthropic", max_tokens=self.max_output_tokens)
 
 
 class OllamaBackend(_ProviderBackend):
