@@ -127,8 +127,4 @@ def article_from_text(
 ) -> Article:
     """An Article from a string (the Python API's entry for raw text)."""
     parsed = read_text(text, id=id, source="<text>")
-    return (
-        parsed.model_copy(update={"title": title or parsed.title, "date": date or parsed.date})
-        if (title or date)
-        else parsed
-    )
+    return parsed.model_copy(update={"title": title or parsed.title, "date": date or parsed.date})

@@ -1,0 +1,95 @@
+"""What was said: the stance text cut from a sentence, cleaned into one sentence."""
+
+from __future__ import annotations
+
+import re
+
+from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.text import Sentence, Token
+
+__all__ = [
+    "OPEN_Q",
+    "TOLD_OBJECT_END",
+    "TRAIL",
+    "clean",
+    "fronted_report",
+    "leading_quote",
+    "subordinate_stop",
+]
+
+_QUOTES = "\"“”'‘’"
+TRAIL = " ,;:-–—" + _QUOTES
+_LEAD_DROP = ("that ", "the ")
+
+
+_SUBORDINATE = {"while", "whilst", "although", "though", "whereas", "as", "because", "since", "if"}
+
+
+def subordinate_stop(
+    sent: Sentence, mentions: list[Mention], subject: Mention, verb: Token, stop: int
+) -> int:
+    """ "While X argued ..., Y did ..." : X's stance ends where the main clause starts."""
+    toks = sent.tokens
+    idx = [k for k, t in enumerate(toks) if t.end <= subject.start]
+    lead = [toks[k].value.lower() for k in idx[-3:]]
+    if not _SUBORDINATE & set(lead):
+        return stop
+    starts = {m.start for m in mentions}
+    for k, t in enumerate(toks):
+        if t.start > verb.end and t.end <= stop and t.value == "," and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            after = toks[k + 2] if nxt.value.lower() == "the" and k + 2 < len(toks) else nxt
+            if after.start in starts:
+                return t.start
+    return stop
+
+
+_DANGLING = {"the", "a", "an", "while", "whereas", "but", "and", "as", "although", "though"}
+
+
+def clean(text: str) -> str:
+    """A stance sentence: no dangling connectives, balanced quotes, capitalised, full stop."""
+    text = text.strip().strip(" ,;:-–—")
+    words = text.split()
+    while words and words[-1].lower().strip(",") in _DANGLING:
+        words.pop()
+    text = " ".join(words).rstrip(" ,;:-–—")
+    for lead in _LEAD_DROP:
+        if text.lower().startswith(lead):
+            text = text[len(lead) :]
+    if len(text) > 2 and text[0] in "“\"'‘" and text[-1] in "”\"'’":
+        inner = text[1:-1].rstrip(" ,")
+        if not any(q in inner for q in '“”"'):
+            text = inner  # a whole quotation: "“We will strike,” ..." -> We will strike.
+    if text and text[0] in '“"' and text.count(text[0]) + text.count("”") == 1:
+        text = text[1:]
+    if text.count("“") > text.count("”"):
+        text += "”"
+    text = text.strip()
+    if not text:
+        return text
+    if not text.endswith((".", "?", "!", ".”", '."', "?”", "!”")):
+        text += "."
+    return text[0].upper() + text[1:]
+
+
+OPEN_Q = "\"“‘'"
+_CLOSE_TAIL = re.compile(r"""[,.!?…]?\s*["”’']\s*,?\s*$""")
+TOLD_OBJECT_END = re.compile(r"\b(that|:)\s*|[\"“]")
+
+
+def fronted_report(sent: Sentence, subject_start: int) -> str | None:
+    """ "Anyone moving to the UK will need a test, Charles Clarke has said": the report
+    before the speaker, when the sentence ends with the verb."""
+    head = sent.text[: subject_start - sent.start].rstrip()
+    if head.endswith(",") and len(head.split()) >= 4:
+        return head
+    return None
+
+
+def leading_quote(sent: Sentence, subject_start: int) -> str | None:
+    """ "“We will strike,” Okafor said": the quotation before the speaker."""
+    head = sent.text[: subject_start - sent.start].rstrip()
+    if _CLOSE_TAIL.search(head) and (head[:1] in OPEN_Q or not any(q in head for q in OPEN_Q)):
+        return head  # also the end of a quotation that opened a sentence earlier
+    return None

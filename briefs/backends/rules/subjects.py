@@ -1,0 +1,227 @@
+"""Who is speaking: the subject of a reporting verb, and what pronouns refer to.
+
+Helpers for ``attribution.py``: what may stand between a subject and its verb
+(auxiliaries, adverbs, role words, an appositive), relative clauses and
+affiliations to look across, and the recency of speakers for pronouns.
+"""
+
+from __future__ import annotations
+
+from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.text import Token
+
+__all__ = [
+    "MAX_SUBJECT_LOOKBACK",
+    "NOMINATIVE",
+    "Speakers",
+    "affiliated_person",
+    "gap_ok",
+    "inside_report",
+    "role_owner",
+    "skip_relative_clause",
+]
+
+_GAP_WORDS = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "also",
+    "not",
+    "then",
+    "later",
+    "earlier",
+    "already",
+    "still",
+    "again",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "too",
+    "did",
+    "does",
+    "do",
+    "could",
+    "may",
+    "might",
+    "can",
+    "quickly",
+    "soon",
+    "once",
+    "on",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "previously",
+    "in",
+    "turn",
+    "for",
+    "its",
+    "part",
+    "'s",
+    "’s",
+    "however",
+    ",",
+}
+
+
+def is_filler(word: str, lex: Lexicon) -> bool:
+    return word in _GAP_WORDS or word.endswith("ly") or word in lex.role_words
+
+
+def gap_ok(gap: list[Token], lex: Lexicon) -> bool:
+    """Whether only auxiliaries, adverbs, role words or an appositive stand between
+    a subject and its verb ("Kessel, who presented the budget, has defended")."""
+    words = [t.value.lower() for t in gap]
+    while words and words[-1] != "," and is_filler(words[-1], lex):
+        words.pop()
+    if not words:
+        return True
+    if words[0] == words[-1] and words[0] in (",", "-", "–", "—") and len(words) <= 20:
+        return True  # appositive or relative clause between commas or dashes
+    return all(is_filler(w, lex) for w in words)
+
+
+class Speakers:
+    """Recency of speakers and mentions, for pronouns."""
+
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.entities = entities
+        self.subjects: list[str] = []
+        self.mentioned: list[str] = []
+        self.sentences: list[tuple[list[str], list[str]]] = []  # (speakers, mentions)
+        self._speakers: list[str] = []
+
+    def note_subject(self, name: str) -> None:
+        self.subjects.append(name)
+        self._speakers.append(name)
+
+    def note_mentions(self, mentions: list[Mention]) -> None:
+        names = [m.entity for m in mentions if m.entity and m.hint != "pronoun"]
+        self.mentioned.extend(names)
+        self.sentences.append((self._speakers, names))
+        self._speakers = []
+
+    def pronoun(self, word: str, lex: Lexicon) -> str | None:
+        """The antecedent: in the nearest earlier sentence with a fitting actor, its
+        speaker, else the first fitting actor it names (the subject, usually)."""
+        if word in lex.person_pronouns:
+            kinds: tuple[str, ...] = ("person",)
+        elif word in lex.plural_pronouns:
+            kinds = ("organization", "group", "country")
+        else:
+            kinds = ("organization", "country")
+
+        def fits(name: str) -> bool:
+            return self.entities[name].kind in kinds
+
+        for name in reversed(self._speakers):  # "X said ... and she added"
+            if fits(name):
+                return name
+        for speakers, names in reversed(self.sentences[-3:]):
+            for name in (*reversed(speakers), *names):
+                if fits(name):
+                    return name
+        for name in reversed(self.mentioned):
+            if fits(name):
+                return name
+        return None
+
+
+def role_owner(entities: dict[str, Entity], gap: list[Token], lex: Lexicon) -> str | None:
+    """ "Armenia’s prime minister has raised ..." -> the person with that role."""
+    gap_text = " ".join(t.value.lower() for t in gap)
+    nouns = {n for n in lex.role_nouns if f" {n} " in f" {gap_text} "}
+    for entity in entities.values():
+        role = (entity.role or "").lower()
+        if entity.kind == "person" and any(n in role for n in nouns):
+            return entity.name
+    return None
+
+
+_RELATIVE = {"which", "who", "whose", "whom", "where"}
+NOMINATIVE = {"he", "she", "they", "it", "we"}
+MAX_SUBJECT_LOOKBACK = 3
+
+
+def skip_relative_clause(toks: tuple[Token, ...], before: list[Mention], verb: Token) -> Mention:
+    """ "The Alliance (AOS), which groups nations from the Indian Ocean, said": the
+    subject stands before the relative clause, not at its end."""
+    cand = before[-1]
+    k = next((n for n, t in enumerate(toks) if t.start == verb.start), 0)
+    if k == 0 or toks[k - 1].value != ",":
+        return cand
+    for n in range(k - 2, 0, -1):
+        if toks[n].value == "," and toks[n + 1].value.lower() in _RELATIVE:
+            earlier = [m for m in before if m.end <= toks[n].start]
+            return earlier[-1] if earlier else cand
+        if toks[n].value in {".", ";", ":"}:
+            break
+    return cand
+
+
+_AFFILIATION = (
+    {"of"},
+    {"of", "the"},
+    {",", "of"},
+    {",", "of", "the"},
+    {"from"},
+    {"from", "the"},
+    {"at"},
+    {"at", "the"},
+)
+
+
+def affiliated_person(
+    toks: tuple[Token, ...], before: list[Mention], cand: Mention, entities: dict[str, Entity]
+) -> Mention:
+    """ "Maeve Sherlock of the Refugee Council said": the person speaks, not the body."""
+    if cand.entity is None or entities.get(cand.entity) is None:
+        return cand
+    if entities[cand.entity].kind not in ("organization", "group"):
+        return cand
+    earlier = [m for m in before if m.end <= cand.start]
+    if not earlier:
+        return cand
+    # "Maeve Sherlock, chief executive of the Refugee Council, said"
+    for person in reversed(earlier[-3:]):
+        kind = entities[person.entity].kind if person.entity in entities else None
+        if kind == "person":
+            rest = [t.value for t in toks if person.end <= t.start and t.end <= cand.start]
+            if rest[:1] == [","] and "," not in rest[1:] and len(rest) <= 8:
+                return person
+            break
+    person = earlier[-1]
+    if (
+        person.entity is None
+        or entities.get(person.entity) is None
+        or (entities[person.entity].kind != "person")
+    ):
+        return cand
+    between = [t.value.lower() for t in toks if person.end <= t.start and t.end <= cand.start]
+    return person if set(between) in _AFFILIATION and len(between) <= 3 else cand
+
+
+def inside_report(toks: tuple[Token, ...], subject: Mention, lex: Lexicon) -> bool:
+    """Whether a pronoun subject opens the clause of a reporting verb just before it."""
+    k = next((n for n, t in enumerate(toks) if t.start == subject.start), None)
+    if k is None:
+        return False
+    back = [t.value.lower() for t in toks[max(0, k - 2) : k]]
+    if back and back[-1] == "that":
+        back = back[:-1]
+    return bool(back) and back[-1] in lex.speech_verbs
