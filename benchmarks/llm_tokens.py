@@ -24,8 +24,10 @@ from typing import Any
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
+from briefs.backends.base import Usage
 from briefs.backends.llm import LLMBackend
 from briefs.cli_options import backend_from_options
+from briefs.errors import BackendError
 from briefs.ingest import iter_articles
 from briefs.schema import Article
 from briefs.tokens import count_tokens
@@ -81,8 +83,12 @@ def main() -> None:
         else:
             fake = GenericFakeChatModel(messages=iter([AIMessage(reference_reply(article.id))]))
             backend = LLMBackend(fake, model=args.model, system_role=not args.no_system_role)
-        draft = backend.generate(article)
-        usage = draft.usage
+        failed = ""
+        try:
+            usage = backend.generate(article).usage
+        except BackendError as exc:  # a weak live model: its failed attempts are billed too
+            usage = getattr(exc, "usage", None) or Usage(attempts=0)
+            failed = "  (no valid brief)"
         model = backend.model
         art = count_tokens(article.text, model).tokens
         billed = (usage.tokens_in or 0) + (usage.tokens_out or 0)
@@ -99,7 +105,7 @@ def main() -> None:
         eff = (art + row["brief"]) / billed if billed else 0.0
         print(
             f"{article.id[:25]:<26}{row['calls']:>6}{art:>12}{overhead:>10}{row['brief']:>10}"
-            f"{billed:>8}{eff:>11.3f}"
+            f"{billed:>8}{eff:>11.3f}{failed}"
         )
     n = len(articles)
     eff = (totals["article"] + totals["brief"]) / totals["billed"] if totals["billed"] else 0.0
