@@ -59,6 +59,12 @@ def main() -> None:
     parser.add_argument("--backend", default=None, help="a live backend spec; default simulated")
     parser.add_argument("--base-url", default=None)
     parser.add_argument("--no-system-role", action="store_true")
+    parser.add_argument(
+        "--max-output-tokens",
+        type=int,
+        default=None,
+        help="reply cap for a live model (a small base model rambles)",
+    )
     parser.add_argument("--model", default="gpt-4o-mini", help="tokenizer/budget for simulated")
     args = parser.parse_args()
     articles = [a for a in iter_articles(args.paths) if isinstance(a, Article)]
@@ -80,6 +86,8 @@ def main() -> None:
                 "auto",
                 args.no_system_role,
             )
+            if args.max_output_tokens:
+                backend.max_output_tokens = args.max_output_tokens  # type: ignore[attr-defined]
         else:
             fake = GenericFakeChatModel(messages=iter([AIMessage(reference_reply(article.id))]))
             backend = LLMBackend(fake, model=args.model, system_role=not args.no_system_role)
