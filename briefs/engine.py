@@ -33,7 +33,14 @@ from briefs.render import to_json, to_markdown
 from briefs.schema import Article, Brief
 from briefs.storage import atomic_write, safe_name
 
-__all__ = ["MANIFEST_NAME", "BatchResult", "ManifestEntry", "agenerate_batch", "generate_batch"]
+__all__ = [
+    "MANIFEST_NAME",
+    "BatchResult",
+    "ManifestEntry",
+    "agenerate_batch",
+    "generate_batch",
+    "write_brief",
+]
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_EVERY_S = 2.0
@@ -124,6 +131,15 @@ class BatchResult:
         }
 
 
+def write_brief(out_dir: Path, brief: Brief) -> list[str]:
+    """``<id>.json`` and ``<id>.md`` of a brief in ``out_dir``, atomically; their names."""
+    stem = safe_name(brief.id)
+    names = [f"{stem}.json", f"{stem}.md"]
+    atomic_write(out_dir / names[0], to_json(brief))
+    atomic_write(out_dir / names[1], to_markdown(brief))
+    return names
+
+
 def _write_manifest(result: BatchResult, backend: str) -> None:
     data = {
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
@@ -165,7 +181,10 @@ class _Run:
                 entry.outputs = [f"{stem}.json", f"{stem}.md"]
                 return
             if self.cache is not None and (hit := self.cache.get(key)) is not None:
-                brief = Brief.model_validate_json(hit)
+                # the key is the text: the same text may come under another id or title
+                brief = Brief.model_validate_json(hit).model_copy(
+                    update={"id": article.id, "title": article.title, "date": article.date}
+                )
                 if brief.meta is not None:
                     brief.meta.cached = True
                 entry.cached = True
@@ -179,9 +198,7 @@ class _Run:
             self.cache.put(key, to_json(brief))  # fallbacks are retried on the next run
 
     def _write(self, brief: Brief, stem: str, entry: ManifestEntry) -> None:
-        atomic_write(self.out_dir / f"{stem}.json", to_json(brief))
-        atomic_write(self.out_dir / f"{stem}.md", to_markdown(brief))
-        entry.outputs = [f"{stem}.json", f"{stem}.md"]
+        entry.outputs = write_brief(self.out_dir, brief)
         meta = brief.meta
         if meta is not None:
             entry.backend = meta.backend

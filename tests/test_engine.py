@@ -138,6 +138,24 @@ def test_two_runs_share_one_cache(tmp_path):
     assert len(BriefCache(path)) == 40
 
 
+def _fault_run(src: Path, out: Path, url: str, *extra: str) -> list[str]:
+    """`briefs generate` arguments for a run against the fault server, two at a time."""
+    return [
+        "generate",
+        str(src),
+        "--out",
+        str(out),
+        "--backend",
+        "openai-compatible:fault",
+        "--base-url",
+        url,
+        "-j",
+        "2",
+        "--no-cache",
+        *extra,
+    ]
+
+
 def _cli(args: list[str]) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
@@ -173,20 +191,7 @@ def test_sigkill_then_rerun_finishes_only_the_rest(tmp_path):
     src = make_articles(tmp_path / "in", 30)
     out = tmp_path / "out"
     with FaultServer(reply_for, latency=0.15) as server:
-        args = [
-            "generate",
-            str(src),
-            "--out",
-            str(out),
-            "--backend",
-            "openai-compatible:fault",
-            "--base-url",
-            server.url,
-            "-j",
-            "2",
-            "--no-cache",
-            "-q",
-        ]
+        args = _fault_run(src, out, server.url, "-q")
         proc = _cli(args)
         _wait_for_outputs(out, 6, proc)
         proc.send_signal(signal.SIGKILL)
@@ -211,21 +216,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_finished_briefs(tmp_path):
     src = make_articles(tmp_path / "in", 30)
     out = tmp_path / "out"
     with FaultServer(reply_for, latency=0.15) as server:
-        proc = _cli(
-            [
-                "generate",
-                str(src),
-                "--out",
-                str(out),
-                "--backend",
-                "openai-compatible:fault",
-                "--base-url",
-                server.url,
-                "-j",
-                "2",
-                "--no-cache",
-            ]
-        )
+        proc = _cli(_fault_run(src, out, server.url))
         _wait_for_outputs(out, 4, proc)
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=60)
@@ -255,3 +246,18 @@ def test_order_of_the_manifest_is_the_input_order(tmp_path, concurrency):
     result = generate_batch([src], tmp_path / "out", "rules", concurrency=concurrency)
     manifest = json.loads(result.manifest_path.read_text())
     assert [e["id"] for e in manifest["articles"]] == [f"a{i:03d}" for i in range(10)]
+
+
+def test_a_cache_hit_keeps_the_articles_own_id_and_title(tmp_path):
+    """The cache key is the text: the same text under another name is still its own brief."""
+    cache = BriefCache(tmp_path / "c.sqlite")
+    text = "The minister said on Monday that the bridge would reopen in May."
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "first.txt").write_text("First title\n\n" + text)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "second.txt").write_text("Second title\n\n" + text)
+    generate_batch([tmp_path / "a"], tmp_path / "o1", "rules", cache=cache)
+    result = generate_batch([tmp_path / "b"], tmp_path / "o2", "rules", cache=cache)
+    assert result.cached == 1
+    brief = Brief.model_validate_json((tmp_path / "o2" / "second.json").read_text())
+    assert (brief.id, brief.title, brief.meta.cached) == ("second", "Second title", True)

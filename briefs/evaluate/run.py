@@ -7,14 +7,13 @@ from pathlib import Path
 
 from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
+from briefs.engine import write_brief
 from briefs.errors import BriefsError, InputError
 from briefs.evaluate.report import EvalReport, evaluate
 from briefs.evaluate.similarity import get_similarity
 from briefs.ingest import iter_articles
 from briefs.pipeline import brief_from_article
-from briefs.render import to_json, to_markdown
 from briefs.schema import Article, Brief
-from briefs.storage import atomic_write, safe_name
 
 __all__ = ["article_texts", "generate_and_evaluate"]
 
@@ -59,9 +58,7 @@ def generate_and_evaluate(
             briefs[item.id] = brief
             texts[item.id] = item.text
             if out_dir is not None:
-                stem = Path(out_dir) / safe_name(item.id)
-                atomic_write(stem.with_suffix(".json"), to_json(brief))
-                atomic_write(stem.with_suffix(".md"), to_markdown(brief))
+                write_brief(Path(out_dir), brief)
     if on_error is not None:
         for e in errors:
             on_error(e)
