@@ -7,7 +7,7 @@ import json
 import pytest
 
 from briefs.evaluate import evaluate, score_brief
-from briefs.evaluate.metrics import WEIGHTS, overall, prf, summary_scores
+from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, overall, prf, summary_scores
 from briefs.evaluate.names import ACRONYM, EXACT, SURNAME, acronym, match_score, normalize_name
 from briefs.evaluate.similarity import lexical
 from briefs.schema import Actor, Brief, OpenIssue, Position
@@ -53,6 +53,17 @@ def test_lexical_similarity_by_hand():
     # {union, demand, pai, rise} vs {union, reject, pai, offer}: 2 shared of 4 and 4 -> 0.5
     assert lexical("Union demands pay rise", "The union rejects the pay offer") == 0.5
     assert lexical("Union demands pay rise", "Weather stays dry") == 0.0
+
+
+def test_question_form_is_not_agreement():
+    # "whether" and "if" are function words like "how" and "what": two issues about
+    # different things do not match because both are phrased as whether-questions
+    a, b = "Whether the IMF will sell gold.", "Whether the US will block the plan."
+    assert lexical(a, b) == 0.0
+    assert lexical(a, b) < MATCH_THRESHOLD
+    # and the question form neither helps nor hurts an issue that says the same thing
+    assert lexical("Whether talks will resume.", "Talks resume.") == 1.0
+    assert lexical("If prices fall, banks suffer.", "Prices fall and banks suffer.") == 1.0
 
 
 def test_rouge_by_hand():

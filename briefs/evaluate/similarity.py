@@ -3,6 +3,11 @@
 The default, ``lexical``, is the F1 of stemmed content words (Porter stemmer,
 rouge-score's tokenizer, stop words removed): a stance matches when it says the
 same thing in mostly the same words. Register another with ``register``.
+
+Stop words are the function words: articles, pronouns, auxiliaries and modals,
+prepositions, conjunctions and every wh-word, "whether" and "if" included, so the
+form of an issue ("Whether the IMF will sell gold") never counts as agreement with
+another issue of the same form ("Whether the US will block the plan").
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ _STOP = frozenset(
     "a an the and or but of to in on at for from by with as is are was were be been being "
     "has have had do does did will would could should may might must can shall this that "
     "these those it its their they them he she his her him we our us you your i me my not "
-    "no so than then there here which who whom what when where why how all any both each "
-    "few more most other some such only own same too very just also into over under about "
+    "no so than then there here which who whom what when where why how whether if all any "
+    "both each few more most other some such only own same too very just also into over under about "
     "after before between through during against said says say told".split()
 )
 _TOKENIZER = tokenizers.DefaultTokenizer(use_stemmer=True)
