@@ -27,8 +27,8 @@ _STOP = frozenset(
     "has have had do does did will would could should may might must can shall this that "
     "these those it its their they them he she his her him we our us you your i me my not "
     "no so than then there here which who whom what when where why how whether if all any "
-    "both each few more most other some such only own same too very just also into over under about "
-    "after before between through during against said says say told".split()
+    "both each few more most other some such only own same too very just also into over "
+    "under about after before between through during against said says say told".split()
 )
 _TOKENIZER = tokenizers.DefaultTokenizer(use_stemmer=True)
 _STOP_STEMS = frozenset(t for w in _STOP for t in _TOKENIZER.tokenize(w))
