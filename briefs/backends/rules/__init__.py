@@ -88,7 +88,9 @@ class RulesBackend(Backend):
         positions = self._positions([s for s in statements if s.actor in keep], text)
         issues = [
             OpenIssue(issue=i.text, actors=i.actors, evidence=[_evidence(text, i.start, i.end)])
-            for i in find_issues(sentences, mentions, keep, lex)
+            for i in find_issues(
+                sentences, mentions, keep, lex, {n: e.kind for n, e in entities.items()}
+            )
         ]
         spans = [[(m.start, m.end) for m in e.mentions] for e in ranked[:4]]
         chosen = summarize(sentences, lex, spans)

@@ -180,6 +180,7 @@ def _find(
             actor = subject.entity
             if subject.hint == "pronoun":
                 actor = speakers.pronoun(subject.name, lex)
+                subject.entity = actor  # resolved: later steps (open issues) can use it
         if actor is None or actor not in entities:
             continue
         start = min(subject.start, tok.start)

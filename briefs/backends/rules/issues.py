@@ -9,12 +9,13 @@ open issues; each names the actors mentioned in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
 from briefs.backends.rules.text import Sentence
 from briefs.backends.rules.vectors import cosine, vector
@@ -28,6 +29,7 @@ QUOTE_PENALTY = 1.0  # a sentence that opens a quotation is rarely where an issu
 REDUNDANCY = 0.5
 ACTOR_WEIGHT = 0.1
 TRIM_ATTRIBUTION = True
+AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
     r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
@@ -42,6 +44,7 @@ class Issue:
     start: int
     end: int
     score: float
+    sentence: int = 0
 
 
 @lru_cache(maxsize=4)
@@ -73,7 +76,10 @@ def find_issues(
     mentions: Sequence[Sequence[Mention]],
     keep: set[str],
     lex: Lexicon,
+    kinds: Mapping[str, str] | None = None,
 ) -> list[Issue]:
+    """The article's open issues, best first; ``kinds`` (actor -> kind) lets a
+    pronoun in an issue's question become the actor it refers to."""
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
     scored: list[Issue] = []
@@ -96,7 +102,7 @@ def find_issues(
             - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
         )
         if score >= MIN_SCORE:
-            scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score))
+            scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index))
     scored.sort(key=lambda i: (-i.score, i.start))
     chosen: list[Issue] = []
     for issue in scored:
@@ -106,4 +112,10 @@ def find_issues(
         if any(cosine(v, vector(c.text)) > REDUNDANCY for c in chosen):
             continue
         chosen.append(issue)
+    if AS_QUESTIONS:
+        by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
+        vocabulary = Vocabulary.of(sentences, mentions)
+        for issue in chosen:
+            sent, sent_mentions = by_index[issue.sentence]
+            issue.text = as_question(sent, sent_mentions, vocabulary, kinds) or issue.text
     return chosen

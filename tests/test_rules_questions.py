@@ -1,0 +1,150 @@
+"""Open issues phrased as whether-questions by the rules backend."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefs
+from briefs.backends.rules.actors import resolve_entities
+from briefs.backends.rules.attribution import attribute
+from briefs.backends.rules.lexicon import lexicon
+from briefs.backends.rules.mentions import find_mentions
+from briefs.backends.rules.questions import Vocabulary, as_question
+from briefs.backends.rules.text import split_sentences
+from briefs.ingest import article_from_text
+
+
+def questions(text: str) -> list[str | None]:
+    """The question each sentence of ``text`` states (None where it states none)."""
+    lex = lexicon()
+    sentences = split_sentences(text)
+    mentions = [find_mentions(s, lex) for s in sentences]
+    entities = resolve_entities(mentions, lex, text)
+    attribute(sentences, mentions, entities, lex)  # resolves the pronouns that speak
+    vocabulary = Vocabulary.of(sentences, mentions)
+    kinds = {name: e.kind for name, e in entities.items()}
+    return [as_question(s, m, vocabulary, kinds) for s, m in zip(sentences, mentions, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # a bare clause after a verb of saying: the subject is the noun phrase before the modal
+        (
+            "Some economists have predicted rates will drop later in the year, although "
+            "others feel the Bank may still think a rise is needed.",
+            "Whether rates will drop later in the year.",
+        ),
+        # a condition in front of the subject goes with the question
+        (
+            "It is widely accepted that, if house prices start falling more sharply, the "
+            "risks facing the economy will worsen considerably.",
+            "Whether the risks facing the economy will worsen considerably if house prices "
+            "start falling more sharply.",
+        ),
+        # prospective markers other than modals
+        (
+            "The council has yet to decide on the plan.",
+            "Whether the council will decide on the plan.",
+        ),
+        (
+            "The regulator is expected to rule on the merger in March.",
+            "Whether the regulator will rule on the merger in March.",
+        ),
+        (
+            "Mr Clarke vowed the nine men would remain in prison while the law was reviewed.",
+            "Whether the nine men will remain in prison.",
+        ),
+        # negation dropped: the whether-question holds both answers
+        (
+            "The court said those detained cannot be deported if this meant persecution.",
+            "Whether those detained can be deported if this meant persecution.",
+        ),
+        # "may" keeps its doubt
+        (
+            "Investors fear the bank may cut its dividend again.",
+            "Whether the bank could cut its dividend again.",
+        ),
+        # a clause the sentence already asks is lifted out
+        (
+            "Analysts question whether the carriers planned properly for the holiday period.",
+            "Whether the carriers planned properly for the holiday period.",
+        ),
+        # capitals: a common word opening the sentence is lowered, a hyphen joins a word
+        (
+            "Details of the chip will be released at the conference in San Francisco.",
+            "Whether details of the chip will be released at the conference in San Francisco.",
+        ),
+        (
+            "Up to 15 pay-TV channels will launch on DTT next year.",
+            "Whether up to 15 pay-TV channels will launch on DTT next year.",
+        ),
+        # a list is kept whole; a speaker's certainty is not part of the question
+        (
+            "Analysts said the firm would doubtless buy kit from Lucent, Nortel and Motorola.",
+            "Whether the firm will buy kit from Lucent, Nortel and Motorola.",
+        ),
+        # the clause ends where the next one begins
+        (
+            "The vote is due to be taken on Wednesday and is expected to be close.",
+            "Whether the vote will be taken on Wednesday.",
+        ),
+    ],
+)
+def test_forward_clause_becomes_a_whether_question(sentence: str, question: str) -> None:
+    assert questions(sentence) == [question]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deal could have forced GM to buy Fiat outright.",  # about the past
+        '"We will not give up on this," she said.',  # first person: who "we" are is unknown
+        "Most of you will ignore this warning.",
+        "The US, which can veto any plan to sell IMF gold, said it is looking at other ways.",
+        "He said getting progress between Israelis and Palestinians would be tough.",
+        "It was unclear how best Britain could be defended.",  # a wh-clause, not a whether
+        "The plan was put forward by finance ministers over the weekend.",  # nothing open
+        "I doubt whether Kaplan would have been too pleased at the comments made.",
+        # a rule, not a forecast; a counterfactual; a proposal
+        "The exchange can delist a company if its debt exceeds its assets.",
+        "If minorities were represented in proportion, there would be 42 ethnic minority MPs.",
+        "A far better solution would be for councillors to draw up a guarantee.",
+        "Providing further help to the card issuer could hurt its credibility.",
+        "Such a move would triggered massive debt redemption requests.",
+    ],
+)
+def test_sentences_that_do_not_parse_simply_are_left_alone(sentence: str) -> None:
+    assert questions(sentence) == [None]
+
+
+def test_a_name_keeps_its_capital_and_a_resolved_pronoun_becomes_the_actor() -> None:
+    text = (
+        "Fiat shares rose on Monday. Fiat will keep supplying diesel engines to GM. "
+        "Prime Minister Nikol Pashinyan spoke on Friday. He said he would meet the "
+        "opposition leaders next week."
+    )
+    found = questions(text)
+    assert found[1] == "Whether Fiat will keep supplying diesel engines to GM."
+    assert found[3] == "Whether Nikol Pashinyan will meet the opposition leaders next week."
+    said = "The International Monetary Fund said it will look at ways of using its gold."
+    assert questions(said) == [
+        "Whether the International Monetary Fund will look at ways of using its gold."
+    ]
+
+
+def test_brief_issues_are_questions_with_the_sentence_as_evidence() -> None:
+    text = (
+        "Dockworkers in Rotterdam walked out on Monday over pay.\n\n"
+        "The union said the strike could spread to Antwerp if talks fail.\n\n"
+        "The port authority has yet to respond to the union's demands."
+    )
+    article = article_from_text(text, id="strike")
+    brief = briefs.generate_brief(article)
+    asked = [i for i in brief.open_issues if i.issue.startswith("Whether ")]
+    assert asked, [i.issue for i in brief.open_issues]
+    for issue in asked:
+        (evidence,) = issue.evidence
+        # the question is rephrased, the evidence is the article's own sentence
+        assert article.text[evidence.start : evidence.end] == evidence.quote
+        assert issue.issue != evidence.quote
