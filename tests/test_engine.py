@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -82,6 +83,28 @@ def test_changed_text_or_backend_misses_the_cache(tmp_path):
     with FaultServer(reply_for) as server:
         other = generate_batch([src], tmp_path / "o3", llm(server.url), cache=cache)
     assert other.cached == 0 and len(server.requests) == 2
+
+
+def test_changed_rules_miss_the_cache(tmp_path, monkeypatch):
+    # a cached rules brief is only served to the same rules (code and data)
+    from briefs.backends import rules
+
+    rules_copy = tmp_path / "rules"
+    shutil.copytree(
+        Path(rules.__file__).parent, rules_copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    before = rules.fingerprint(rules_copy)
+    assert before == rules.fingerprint(Path(rules.__file__).parent)
+    (rules_copy / "issues.py").write_text((rules_copy / "issues.py").read_text() + "\n# edit\n")
+    rules.fingerprint.cache_clear()
+    assert rules.fingerprint(rules_copy) != before
+
+    src = make_articles(tmp_path / "in", 2)
+    cache = BriefCache(tmp_path / "c.sqlite")
+    generate_batch([src], tmp_path / "o1", "rules", cache=cache)
+    assert generate_batch([src], tmp_path / "o2", "rules", cache=cache).cached == 2
+    monkeypatch.setattr(rules, "fingerprint", lambda: "other-rules")
+    assert generate_batch([src], tmp_path / "o3", "rules", cache=cache).cached == 0
 
 
 def test_resume_finishes_only_what_is_missing(tmp_path):

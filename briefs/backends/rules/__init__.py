@@ -7,6 +7,9 @@ Every item carries evidence spans cut from the article text itself.
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, ClassVar
 
 from briefs.backends.base import Backend, Draft
@@ -19,7 +22,7 @@ from briefs.backends.rules.summary import summarize
 from briefs.backends.rules.text import split_sentences
 from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 
-__all__ = ["RulesBackend"]
+__all__ = ["RulesBackend", "fingerprint"]
 
 MAX_ACTORS = 10
 MIN_COUNTRY_MENTIONS = 4
@@ -58,6 +61,18 @@ def _keep(entity: Entity) -> bool:
     return len(named) >= 2 or (len(named) >= 1 and (referred >= 2 or entity.acronym is not None))
 
 
+@lru_cache(maxsize=4)
+def fingerprint(folder: Path = Path(__file__).parent) -> str:
+    """A hash of the rules' code and data, so that cached briefs made by other rules
+    (an upgrade, a local edit) are not served as this version's."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json", ".txt"):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 class RulesBackend(Backend):
     """Rule-based briefs: deterministic, offline, fast."""
 
@@ -66,6 +81,9 @@ class RulesBackend(Backend):
     def __init__(self, model: str | None = None, **_: Any) -> None:
         self.model = None
         self.prompt_version = None
+
+    def identity(self) -> str:
+        return f"{super().identity()}|{fingerprint()}"
 
     def generate(self, article: Article) -> Draft:
         lex = lexicon()
