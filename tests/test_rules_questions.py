@@ -65,6 +65,10 @@ def questions(text: str) -> list[str | None]:
             "Investors fear the bank may cut its dividend again.",
             "Whether the bank could cut its dividend again.",
         ),
+        (
+            "The Green Party fears thousands of residents may not be able to vote.",
+            "Whether thousands of residents will be able to vote.",
+        ),
         # a clause the sentence already asks is lifted out
         (
             "Analysts question whether the carriers planned properly for the holiday period.",
@@ -112,6 +116,7 @@ def test_forward_clause_becomes_a_whether_question(sentence: str, question: str)
         "A far better solution would be for councillors to draw up a guarantee.",
         "Providing further help to the card issuer could hurt its credibility.",
         "Such a move would triggered massive debt redemption requests.",
+        "Without Angels, Williams may well not be where he is now.",
     ],
 )
 def test_sentences_that_do_not_parse_simply_are_left_alone(sentence: str) -> None:

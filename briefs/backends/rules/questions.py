@@ -116,6 +116,9 @@ _NUMBER_HEDGES = (
 _LEAD_INS = {"but", "and", "however", "yet", "so", "still", "meanwhile", "now"}
 _CLAUSE_END = {".", ";", ":", "?", "!", ",", "-", "–", "—", "(", ")", "[", "]"}
 _QUOTES = {'"', "“", "”"}
+_RELATIVE = {"that", "which", "who", "whose"}
+_LIST_END = _CLAUSE_END | _RELATIVE
+_SUBORDINATORS = {"after", "before", "when", "until", "unless", "if", "because", "once", "since"}
 _NEXT_CLAUSE = {"but", "although", "though", "whereas", "because", "so", "yet", "while"}
 _PARTICLES = {
     "down", "up", "out", "off", "the", "a", "an", "his", "her", "its", "their", "that",
@@ -163,7 +166,8 @@ class Vocabulary:
         """A sentence-initial capitalised ``word`` that is not a name ("Critics")."""
         if word.isupper() or not word[:1].isupper():
             return False
-        return word not in self.names or word.lower() in self.lower
+        low = word.lower()
+        return word not in self.names or low in self.lower or low.rstrip("s") in self.lower
 
 
 def _inside(previous: str) -> bool:
@@ -267,8 +271,9 @@ class _Parse:
                 return None
             if word == "may" and (k == 0 or self.tokens[k].value == "May"):
                 return None  # the month, or a name
-            if word in ("may", "might") and nxt == "be" and after == "able":
-                return "will", 1
+            rest = [w for w in self.lowered[k + 1 : k + 5] if w not in _NEGATIONS]
+            if word in ("may", "might") and rest[:2] == ["be", "able"]:
+                return "will", 1  # "may (not) be able to" -> "will be able to"
             return _MODALS[word], 1
         if word in _BE and nxt in _BE_TO and after == "to":
             return "will", 3
@@ -372,7 +377,7 @@ class _Parse:
                 break
             if end > start and word in _NEXT_CLAUSE:
                 break
-            if word == "and" and end > start and self._new_clause_after_and(end):
+            if word == "and" and end > start and self._new_clause_after_and(end, start):
                 break
             end += 1
         return end
@@ -390,7 +395,7 @@ class _Parse:
                 continue
             if word in ("and", "or") and 0 < item <= 4:
                 j = i + 1
-                while j < len(self.tokens) and self.lowered[j] not in _CLAUSE_END:
+                while j < len(self.tokens) and self.lowered[j] not in _LIST_END:
                     if self.lowered[j] in _MODALS or self.lowered[j] in _AUXILIARIES:
                         return 0
                     j += 1
@@ -400,8 +405,11 @@ class _Parse:
             i, item = i + 1, item + 1
         return 0
 
-    def _new_clause_after_and(self, i: int) -> bool:
-        """ "... and is expected to", "... and played down", "... and the rule would" """
+    def _new_clause_after_and(self, i: int, start: int) -> bool:
+        """ "... and is expected to", "... and played down", "... and the rule would";
+        not inside a clause opened since ``start`` ("after computers and gadgets are")."""
+        if _SUBORDINATORS & set(self.lowered[start:i]):
+            return False
         nxt = self.tokens[i + 1].value if i + 1 < len(self.tokens) else ""
         low = nxt.lower()
         if nxt[:1].isupper() and self.tokens[i - 1].value[:1].isupper():
@@ -488,7 +496,7 @@ class _Parse:
             return False  # "the exchange can delist a company if ...": a rule, not a forecast
         # "Without Angels he would not be", "so that they could", "if they were ..., there would"
         return not (
-            word in ("would", "could")
+            word in ("would", "could", "may", "might")
             and (
                 self.lowered[0] == "without"
                 or (opener == "that" and self.word(first - 2) == "so")
