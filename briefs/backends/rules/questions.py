@@ -52,7 +52,8 @@ _AUXILIARIES = {
 _WH = {"how", "why", "what", "what's", "which", "who", "whom", "whose", "where", "when"}
 # Words that end a subject when walking back from the marker: clause openers,
 # auxiliaries and modals, verbs of saying and thinking that take a bare clause
-# ("predicted rates will"), predicative adjectives and sentence adverbs.
+# ("predicted rates will"), predicative adjectives and sentence adverbs. Not the
+# lexicon's speech verbs: many of those are nouns too ("the plans will", "rules").
 _STOPS = _AUXILIARIES | _WH | set(_MODALS) | {
     "that", "if", "although", "though", "while", "whilst", "because", "but", "as",
     "unless", "whether", "so", "after", "before", "since", "until", "than", "then", "once",
@@ -111,7 +112,7 @@ _STANCE = {
 _NUMBER_HEDGES = (
     ("as", "many", "as"), ("as", "much", "as"), ("more", "than"), ("fewer", "than"),
     ("less", "than"), ("at", "least"), ("up", "to"), ("about",), ("around",), ("some",),
-    ("nearly",), ("almost",), ("over",), ("roughly",), ("about",),
+    ("nearly",), ("almost",), ("over",), ("roughly",),
 )  # fmt: skip
 _LEAD_INS = {"but", "and", "however", "yet", "so", "still", "meanwhile", "now"}
 _CLAUSE_END = {".", ";", ":", "?", "!", ",", "-", "–", "—", "(", ")", "[", "]"}
