@@ -6,7 +6,7 @@ import time
 
 from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
-from briefs.grounding import ground
+from briefs.grounding import ground, group_warnings
 from briefs.ingest import article_from_text
 from briefs.schema import Article, Brief, BriefMeta
 
@@ -34,7 +34,7 @@ def brief_from_article(
         fallback_reason=usage.fallback_reason,
         duration_ms=round((time.perf_counter() - started) * 1000, 3),
         source_sha256=article.sha256,
-        warnings=[*usage.warnings, *report.warnings()],
+        warnings=group_warnings([*usage.warnings, *report.warnings()]),
     )
     return Brief(
         id=article.id,

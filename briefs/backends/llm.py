@@ -23,9 +23,9 @@ from briefs.backends.llm_output import (
     output_schema,
     parse_repaired,
     parse_reply,
+    validate_repaired,
 )
 from briefs.backends.llm_output import to_draft as out_to_draft
-from briefs.backends.llm_output import validate as validate_out
 from briefs.backends.merge import merge_drafts
 from briefs.backends.rules.text import split_sentences
 from briefs.errors import BackendError
@@ -241,6 +241,8 @@ class LLMBackend(Backend):
     def _call(
         self, messages: list[BaseMessage], usage: Usage
     ) -> tuple[AIMessage, BriefOut | None, str | None]:
+        """The reply, the brief in it (over-long fields repaired, each repair noted in
+        ``usage.warnings``) or None, and what is wrong with it."""
         native = self._native()
         if native is not None:
             result = self._invoke(native, messages, usage)
@@ -249,18 +251,22 @@ class LLMBackend(Backend):
             parsed = result.get("parsed")
             try:
                 if parsed is not None:
-                    return raw, validate_out(parsed), None
-                # the provider's parser failed: ours gives the short error to send back
-                return raw, parse_reply(raw.content or _tool_args(raw)), None
+                    brief, notes = validate_repaired(parsed)
+                else:  # the provider's parser failed: ours repairs caps, or says what's wrong
+                    brief, notes = parse_reply(raw.content or _tool_args(raw))
             except OutputError as exc:
                 return raw, None, str(exc)
+            usage.warnings.extend(notes)
+            return raw, brief, None
         reply = self._invoke(self.chat_model(), messages, usage)
         if not isinstance(reply, AIMessage):
             reply = AIMessage(content=str(getattr(reply, "content", reply)))
         try:
-            return reply, parse_reply(reply.content), None
+            brief, notes = parse_reply(reply.content)
         except OutputError as exc:
             return reply, None, str(exc)
+        usage.warnings.extend(notes)
+        return reply, brief, None
 
     def _one(self, article: Article, text: str, part: int, parts: int, usage: Usage) -> Draft:
         messages = self.messages(article, text, part, parts)
