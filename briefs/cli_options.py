@@ -88,6 +88,16 @@ def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(["auto", "native", "json"]),
             help="Provider-native structured output, JSON parsing, or auto.",
         ),
+        click.option(
+            "--json-schema",
+            "json_schema",
+            default="auto",
+            show_default=True,
+            type=click.Choice(["auto", "on", "off"]),
+            help="Send the reply schema so the server constrains its output to it "
+            "(openai-compatible: response_format json_schema; llamacpp: a grammar). "
+            "auto: try it, and use JSON mode when the server rejects it.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -106,6 +116,7 @@ def backend_from_options(
     no_system_role: bool = False,
     retries: int = DEFAULT_MAX_RETRIES,
     timeout: float = DEFAULT_TIMEOUT_S,
+    json_schema: str = "auto",
 ) -> Backend:
     """The backend the options describe; usage errors become click errors (exit 2)."""
     options: dict[str, Any] = {
@@ -115,6 +126,7 @@ def backend_from_options(
         "system_role": not no_system_role,
         "max_retries": retries,
         "timeout": timeout,
+        "json_schema": json_schema,
     }
     if base_url:
         options["base_url"] = base_url

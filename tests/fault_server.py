@@ -4,6 +4,8 @@ Each request takes the next step of a script ("429", "500", "503", "timeout",
 "malformed", "length", "empty", "refusal", "valid", "slow"); when the script
 runs out it answers "valid". It serves a bounded number of requests and stops by
 itself after ``lifetime`` seconds, so a test can never leave it running.
+``reject_json_schema=STATUS`` plays a server that lacks ``response_format`` type
+``json_schema``: such requests get that HTTP status (and take no script step).
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ class FaultServer:
         latency: float = 0.0,
         timeout_sleep: float = 3.0,
         lifetime: float = 120.0,
+        reject_json_schema: int | None = None,
     ) -> None:
+        self.reject_json_schema = reject_json_schema
         self.valid_reply = valid_reply
         self.script = list(script or [])
         self.latency = latency
@@ -74,7 +78,11 @@ class FaultServer:
                         self.send_error(503)
                         return
                     server.requests.append(body)
-                    step = server.script.pop(0) if server.script else "valid"
+                    wants_schema = (body.get("response_format") or {}).get("type") == "json_schema"
+                    if server.reject_json_schema and wants_schema:
+                        step = "reject-json-schema"
+                    else:
+                        step = server.script.pop(0) if server.script else "valid"
                     server.steps.append(step)
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
@@ -119,7 +127,10 @@ class FaultServer:
                 h.wfile.write(data)
 
         error = {"error": {"message": step, "type": "server_error"}}
-        if step == "429":
+        if step == "reject-json-schema":
+            message = "Unsupported response_format type: json_schema"
+            send(self.reject_json_schema or 400, {"error": {"message": message}})
+        elif step == "429":
             send(
                 429,
                 {"error": {"message": "rate limited", "type": "rate_limit"}},

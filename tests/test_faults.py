@@ -108,3 +108,44 @@ def test_usage_tokens_come_from_the_server(seed):
         brief = brief_from_article(seed, backend(server.url))
     assert (brief.meta.tokens_in, brief.meta.tokens_out) == (900, 250)
     assert len(server.requests) == 1
+
+
+def test_json_schema_is_sent_when_the_server_takes_it(seed):
+    with FaultServer(reply_for, []) as server:
+        brief = brief_from_article(seed, backend(server.url))
+    assert brief.meta.backend == "openai-compatible" and len(server.requests) == 1
+    fmt = server.requests[0]["response_format"]
+    assert fmt["type"] == "json_schema"
+    schema = fmt["json_schema"]["schema"]
+    assert schema["properties"]["actors"]["maxItems"] >= 12
+    assert "maxLength" not in json.dumps(schema)  # llama.cpp's grammar converter fails on it
+
+
+@pytest.mark.parametrize("status", [400, 422, 500])
+def test_a_server_without_json_schema_is_not_broken(seed, status):
+    """auto: the first call tries json_schema; the server refuses it; the same call goes
+    again in JSON mode, and every later call goes in JSON mode straight away."""
+    with FaultServer(reply_for, [], reject_json_schema=status) as server:
+        engine = backend(server.url)
+        first = brief_from_article(seed, engine)
+        second = brief_from_article(seed, engine)
+    assert first.meta.backend == second.meta.backend == "openai-compatible"
+    assert first.meta.fallback_reason is None and first.meta.attempts == 1
+    assert first.meta.retries == 0  # a refusal is not a transient fault
+    assert any(f"json_schema: the server rejected it (HTTP {status})" in w for w in first.meta.warnings)
+    kinds = [r["response_format"]["type"] for r in server.requests]
+    assert kinds == ["json_schema", "json_object", "json_object"]
+    assert not any(w.startswith("json_schema") for w in second.meta.warnings)
+    grounded(second, seed.text)
+
+
+def test_json_schema_flag_on_and_off(seed):
+    with FaultServer(reply_for, []) as server:
+        brief_from_article(seed, backend(server.url, json_schema="off"))
+        brief_from_article(seed, backend(server.url, json_schema="on"))
+    kinds = [r["response_format"]["type"] for r in server.requests]
+    assert kinds == ["json_object", "json_schema"]
+    with FaultServer(reply_for, [], reject_json_schema=400) as server:
+        brief = brief_from_article(seed, backend(server.url, json_schema="on"))
+    assert brief.meta.backend == "rules"  # "on" means on: the refusal is a failure
+    assert "400" in brief.meta.fallback_reason

@@ -140,6 +140,15 @@ class LLMBackend(Backend):
     def build_chat_model(self) -> BaseChatModel:
         raise BackendError(f"backend {self.name!r} was given no chat model")
 
+    def reply_model(self) -> Any:
+        """The runnable asked for JSON in the reply (when native output is not used):
+        the chat model, or it bound to a ``response_format`` by a subclass."""
+        return self.chat_model()
+
+    def response_format(self) -> dict[str, Any] | None:
+        """The ``response_format`` sent with each call (None: the provider's own)."""
+        return None
+
     def _native(self) -> Any:
         if not self._native_ok:
             return None
@@ -258,7 +267,7 @@ class LLMBackend(Backend):
                 return raw, None, str(exc)
             usage.warnings.extend(notes)
             return raw, brief, None
-        reply = self._invoke(self.chat_model(), messages, usage)
+        reply = self._invoke(self.reply_model(), messages, usage)
         if not isinstance(reply, AIMessage):
             reply = AIMessage(content=str(getattr(reply, "content", reply)))
         try:

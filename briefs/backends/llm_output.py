@@ -20,6 +20,8 @@ from briefs.schema import Actor, ActorKind, Evidence, OpenIssue, Position
 __all__ = [
     "BriefOut",
     "OutputError",
+    "grammar_schema",
+    "schema_response_format",
     "output_schema",
     "parse_repaired",
     "parse_reply",
@@ -131,6 +133,49 @@ def _compact(node: Any) -> Any:
 def output_schema() -> dict[str, Any]:
     compact: dict[str, Any] = _compact(BriefOut.model_json_schema())
     return compact
+
+
+_NOT_FOR_GRAMMARS = frozenset({"maxLength", "minLength", "description", "default"})
+
+
+def _strip(node: Any) -> Any:
+    if isinstance(node, dict):
+        out = {
+            k: _strip(v)
+            for k, v in node.items()
+            if not (k in _NOT_FOR_GRAMMARS and not isinstance(v, dict))
+        }
+        if isinstance(out.get("properties"), dict) and out.get("type") == "object":
+            # every key present (a grammar then always asks for evidence), no others
+            out["required"] = list(out["properties"])
+            out["additionalProperties"] = False
+        return out
+    if isinstance(node, list):
+        return [_strip(v) for v in node]
+    return node
+
+
+def grammar_schema() -> dict[str, Any]:
+    """The reply schema as sent to servers that constrain output to it (llama.cpp's
+    grammar, vLLM, Ollama): structure, types, enums and ``maxItems`` kept; string
+    lengths dropped (llama.cpp's schema-to-grammar converter fails on ``maxLength``,
+    and an over-long string is repaired, not re-asked) and so are descriptions (the
+    prompt carries them); every property required and no others (so the output always
+    has its evidence lists, and OpenAI-style strict mode accepts the schema)."""
+    stripped: dict[str, Any] = _strip(output_schema())
+    return stripped
+
+
+def schema_response_format(style: str) -> dict[str, Any]:
+    """The ``response_format`` that carries the reply schema: ``"openai"`` (type
+    json_schema: llama.cpp server, vLLM, Ollama, OpenAI) or ``"llamacpp"``
+    (llama-cpp-python's json_object with a schema, turned into a grammar)."""
+    if style == "llamacpp":
+        return {"type": "json_object", "schema": grammar_schema()}
+    return {
+        "type": "json_schema",
+        "json_schema": {"name": "brief", "schema": grammar_schema(), "strict": True},
+    }
 
 
 class OutputError(ValueError):

@@ -32,8 +32,9 @@ def cut_at_word(text: str, cap: int) -> str:
     keeps at least half of them (else at ``cap``), trailing separators removed."""
     if len(text) <= cap:
         return text
-    head = text[: cap + 1]
-    spaces = [m.start() for m in _SPACE.finditer(head)]
+    if not text[cap].isalnum():  # the cut falls between words already
+        return text[:cap].rstrip(_TRAILING) or text[:cap]
+    spaces = [m.start() for m in _SPACE.finditer(text[: cap + 1])]
     end = spaces[-1] if spaces and spaces[-1] >= cap // 2 else cap
     return text[:end].rstrip(_TRAILING) or text[:cap]
 
