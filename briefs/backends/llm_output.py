@@ -21,11 +21,11 @@ __all__ = [
     "BriefOut",
     "OutputError",
     "grammar_schema",
-    "schema_response_format",
     "output_schema",
     "parse_repaired",
     "parse_reply",
     "repair",
+    "schema_response_format",
     "to_draft",
     "validate_repaired",
 ]
@@ -157,11 +157,13 @@ def _strip(node: Any) -> Any:
 
 def grammar_schema() -> dict[str, Any]:
     """The reply schema as sent to servers that constrain output to it (llama.cpp's
-    grammar, vLLM, Ollama): structure, types, enums and ``maxItems`` kept; string
-    lengths dropped (llama.cpp's schema-to-grammar converter fails on ``maxLength``,
-    and an over-long string is repaired, not re-asked) and so are descriptions (the
-    prompt carries them); every property required and no others (so the output always
-    has its evidence lists, and OpenAI-style strict mode accepts the schema)."""
+    grammar, vLLM, Ollama): structure, types, enums and ``maxItems`` kept. String
+    lengths are dropped: llama.cpp spells ``maxLength`` out one character at a time
+    (35 kB of grammar for this schema, where 1.5 kB do without it; it crashed older
+    servers), and an over-long string is repaired, not re-asked. Descriptions are
+    dropped too (the prompt carries them). Every property is required and no other
+    allowed, so the output always has its evidence lists and OpenAI-style strict
+    mode accepts the schema."""
     stripped: dict[str, Any] = _strip(output_schema())
     return stripped
 

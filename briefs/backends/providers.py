@@ -84,119 +84,6 @@ class OpenAIBackend(_ProviderBackend):
         return self._chat_model("ChatOpenAI", max_tokens=self.max_output_tokens)
 
 
-_SCHEMA_STATES = {"auto": "probe", "on": "on", "off": "off"}
-# what a server that lacks json_schema answers; a 500 counts only when it says why
-_NO_SCHEMA_STATUS = frozenset({400, 404, 415, 422, 501})
-_SCHEMA_WORDS = ("response_format", "json_schema", "schema", "grammar")
-
-
-def _rejects_schema(exc: BaseException) -> int | None:
-    """The HTTP status if ``exc`` is a server refusing a json_schema response_format."""
-    status = getattr(exc, "status_code", None)
-    if not isinstance(status, int):
-        return None
-    if status in _NO_SCHEMA_STATUS:
-        return status
-    if status == 500 and any(w in str(exc).lower() for w in _SCHEMA_WORDS):
-        return status
-    return None
-
-
-class OpenAICompatibleBackend(_ProviderBackend):
-    """Any server with OpenAI's chat API (llama.cpp server, vLLM, Ollama's /v1).
-
-    ``json_schema``: "on" sends the reply schema as ``response_format`` type
-    ``json_schema`` (the server constrains its output to it); "off" asks for JSON
-    mode; "auto" (default) tries json_schema on the first call and, if the server
-    rejects it (HTTP 400/404/415/422/501, or a 500 naming the response format),
-    uses JSON mode from then on, with one line in ``meta.warnings``."""
-
-    name: ClassVar[str] = "openai-compatible"
-    package: ClassVar[str] = "langchain_openai"
-    extra: ClassVar[str] = "openai"
-    default_method: ClassVar[str | None] = "json_mode"  # when json_schema is off
-
-    def __init__(
-        self,
-        model: str | None = None,
-        base_url: str | None = None,
-        json_schema: str = "auto",
-        **options: Any,
-    ) -> None:
-        self.base_url = base_url or os.environ.get("OPENAI_BASE_URL")
-        if not self.base_url:
-            raise BackendError(
-                "backend 'openai-compatible' needs --base-url URL (or OPENAI_BASE_URL)"
-            )
-        if json_schema not in _SCHEMA_STATES:
-            raise BackendError(f"json_schema must be auto, on or off, not {json_schema!r}")
-        self.json_schema = json_schema
-        self.schema_state = _SCHEMA_STATES[json_schema]  # probe -> on | off
-        super().__init__(model, **options)
-
-    def identity(self) -> str:
-        return f"{super().identity()}|json_schema={self.json_schema}"
-
-    def response_format(self) -> dict[str, Any]:
-        from briefs.backends.llm_output import schema_response_format
-
-        if self.schema_state == "off":
-            return {"type": "json_object"}
-        return schema_response_format("openai")
-
-    def _native(self) -> Any:
-        return super()._native() if self.schema_state == "off" else None
-
-    def build_chat_model(self) -> BaseChatModel:
-        return self._chat_model(
-            "ChatOpenAI",
-            base_url=self.base_url,
-            api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",
-            # such servers ignore max_completion_tokens; send the classic field
-            extra_body={"max_tokens": self.max_output_tokens},
-        )
-
-    def reply_model(self) -> Any:
-        return self.chat_model().bind(response_format=self.response_format())
-
-    def _invoke(self, runnable: Any, messages: list[Any], usage: Any) -> Any:
-        if self.schema_state != "probe":
-            return super()._invoke(runnable, messages, usage)
-        try:  # transient faults are retried as usual, with the schema kept
-            reply = super()._invoke(_Probe(runnable), messages, usage)
-        except _SchemaRejected as exc:
-            self.schema_state = "off"
-            usage.warnings.append(
-                f"json_schema: the server rejected it (HTTP {exc.status}); JSON mode from now on"
-            )
-            return super()._invoke(self.reply_model(), messages, usage)
-        self.schema_state = "on"
-        return reply
-
-
-class _SchemaRejected(Exception):
-    def __init__(self, status: int) -> None:
-        super().__init__(f"json_schema rejected (HTTP {status})")
-        self.status = status
-
-
-class _Probe:
-    """A runnable whose refusal of the json_schema response_format is told apart
-    (and not retried) from a transient fault."""
-
-    def __init__(self, runnable: Any) -> None:
-        self.runnable = runnable
-
-    def invoke(self, messages: Any) -> Any:
-        try:
-            return self.runnable.invoke(messages)
-        except Exception as exc:
-            status = _rejects_schema(exc)
-            if status is None:
-                raise
-            raise _SchemaRejected(status) from exc
-
-
 class AnthropicBackend(_ProviderBackend):
     name: ClassVar[str] = "anthropic"
     package: ClassVar[str] = "langchain_anthropic"
@@ -272,3 +159,6 @@ class LlamaCppBackend(_ProviderBackend):
             max_tokens=self.max_output_tokens,
             reply_schema=self.response_format().get("schema"),
         )
+
+
+from briefs.backends.openai_compatible import OpenAICompatibleBackend  # noqa: E402
