@@ -2,7 +2,8 @@
 
 Cassettes are recorded from a real llama.cpp server running SmolLM2-135M-Instruct
 (``scripts/record_cassettes.py``), never written by hand. ``BRIEFS_RECORD=1``
-records missing cassettes; without it the record mode is ``none``: a request with no recorded answer fails the test.
+records missing cassettes; without it the record mode is ``none``: a request with no
+recorded answer fails the test.
 """
 
 from __future__ import annotations
