@@ -6,8 +6,9 @@
 Briefs each case's whole article with ``briefs.generate_brief`` and, per case, finds the
 positions whose evidence overlaps the case sentence: covered (some position does), actor
 correct (one of them is the expected actor or one of its forms, case-insensitive, titles
-off), polarity kept or flipped (``briefs.evaluate.polarity`` on the stance part against
-the expected polarity). Prints one row per case and the totals.
+off), polarity kept or flipped (``briefs.evaluate.polarity`` on that actor's stance part
+against the expected polarity; judged only when the actor is right). Prints one row
+per case and the totals.
 """
 
 from __future__ import annotations
@@ -71,7 +72,6 @@ def main() -> int:
     covered = sum(r.found for r in results)
     actor_ok = sum(r.actor_correct for r in results)
     flips = [r for r in results if r.flipped]
-    flips_actor = sum(r.flipped and r.actor_correct for r in results)
     by_kind: Counter[str] = Counter()
     for case, res in zip(cases, results, strict=True):
         if res.flipped:
@@ -82,8 +82,8 @@ def main() -> int:
     )
     print(
         f"\ncases {n} ({neg} negative, {n - neg} positive controls) | covered {covered} | "
-        f"actor correct {actor_ok} | flips {len(flips)} of {covered} covered "
-        f"({flips_actor} with the right actor; {neg_flips} on negative cases)"
+        f"actor correct {actor_ok} | flips {len(flips)} of {actor_ok} "
+        f"({neg_flips} on negative cases, {len(flips) - neg_flips} on positive controls)"
     )
     if by_kind:
         print("flips by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())))

@@ -165,9 +165,11 @@ class CaseResult:
     """How one brief treats one case.
 
     ``found``: a position's evidence overlaps the case sentence. ``actor_correct``: one
-    of those positions is the case's actor. ``stances``: the stance parts judged (of the
-    right actor's positions when there is one, else of every overlapping position).
-    ``kept``: every judged part has the expected polarity (None when not found).
+    of those positions is the case's actor. ``stances``: the stance parts backed by the
+    sentence (of the right actor's positions when there is one, else of every
+    overlapping position, for display). ``kept``: every part of the right actor has the
+    expected polarity; None when no position of the right actor covers the sentence (a
+    stance given to another actor may rightly say the opposite: the accuser's claim).
     """
 
     key: str
@@ -235,5 +237,5 @@ def check_brief_against_case(brief: Brief, case: PolarityCase) -> CaseResult:
         actor_correct=bool(right),
         actors=tuple(dict.fromkeys(p.actor for p, _ in covering)),
         stances=stances,
-        kept=all(polarity(s) == case.expected for s in stances) if stances else None,
+        kept=all(polarity(s) == case.expected for s in stances) if right else None,
     )

@@ -129,7 +129,8 @@ def test_check_brief_against_case_finds_flips(cases: list[PolarityCase]) -> None
     wrong_actor = check_brief_against_case(
         _brief(greece, "IMF", "It will fail to pay the loan"), greece
     )
-    assert (wrong_actor.found, wrong_actor.actor_correct) == (True, False)
+    assert (wrong_actor.found, wrong_actor.actor_correct, wrong_actor.kept) == (True, False, None)
+    assert not wrong_actor.flipped  # another actor's stance is not judged
     assert wrong_actor.actors == ("IMF",)
 
     missed = check_brief_against_case(_brief(greece, "Greece", "x", cover=False), greece)
