@@ -21,30 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from polarity_cases import (  # noqa: E402
-    CaseResult,
-    PolarityCase,
-    check_brief_against_case,
-    default_corpus_root,
-    load_cases,
-)
-
-import briefs  # noqa: E402
+from polarity_cases import default_corpus_root, load_cases, run_backend  # noqa: E402
 
 
 def _mark(value: bool | None) -> str:
     return "-" if value is None else ("yes" if value else "NO")
-
-
-def run(cases: list[PolarityCase], backend: str) -> list[CaseResult]:
-    made: dict[tuple[str, str], briefs.Brief] = {}
-    results = []
-    for case in cases:
-        key = (case.corpus, case.id)
-        if key not in made:
-            made[key] = briefs.generate_brief(case.article(), backend)
-        results.append(check_brief_against_case(made[key], case))
-    return results
 
 
 def main() -> int:
@@ -57,7 +38,7 @@ def main() -> int:
         print("corpus not found: pass --corpus PATH (../shared/corpus)", file=sys.stderr)
         return 2
     cases = load_cases(args.corpus)
-    results = run(cases, args.backend)
+    results = run_backend(cases, args.backend)
     print(f"{'case':<28} {'kind':<13} {'exp':<4} {'covered':<8} {'actor':<6} {'polarity':<8}")
     for case, res in zip(cases, results, strict=True):
         verdict = "-" if res.kept is None else ("kept" if res.kept else "FLIPPED")

@@ -9,6 +9,10 @@ sha1. The sentences are read from ``../shared/corpus`` at run time::
     result = check_brief_against_case(briefs.generate_brief(cases[0].article()), cases[0])
     result.found, result.actor_correct, result.flipped
 
+The zero-flips gate of issue #10, ready to enable in a test once the backend passes::
+
+    assert [r.key for r in run_backend(load_cases(default_corpus_root())) if r.flipped] == []
+
 A stance keeps polarity when ``briefs.evaluate.polarity.polarity`` of it equals the
 case's expected polarity (convention in that module's docstring).
 """
@@ -21,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import briefs
+from briefs.backends.base import Backend
 from briefs.evaluate.names import normalize_name
 from briefs.evaluate.polarity import NEGATIVE, POSITIVE, polarity
 from briefs.ingest.normalize import normalize_text
@@ -239,3 +245,15 @@ def check_brief_against_case(brief: Brief, case: PolarityCase) -> CaseResult:
         stances=stances,
         kept=all(polarity(s) == case.expected for s in stances) if right else None,
     )
+
+
+def run_backend(cases: list[PolarityCase], backend: str | Backend = "rules") -> list[CaseResult]:
+    """Brief each case's article with ``backend`` (once per article) and check every case."""
+    made: dict[tuple[str, str], Brief] = {}
+    results = []
+    for case in cases:
+        key = (case.corpus, case.id)
+        if key not in made:
+            made[key] = briefs.generate_brief(case.article(), backend)
+        results.append(check_brief_against_case(made[key], case))
+    return results

@@ -15,11 +15,13 @@ from polarity_cases import (
     default_corpus_root,
     load_cases,
     load_specs,
+    run_backend,
     sentence_span,
 )
 
+from briefs.backends.base import Backend, Draft
 from briefs.evaluate.polarity import polarity
-from briefs.schema import Actor, Brief, Evidence, Position
+from briefs.schema import Actor, Article, Brief, Evidence, Position
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = default_corpus_root()
@@ -142,3 +144,35 @@ def test_a_faithful_stance_keeps_every_case(cases: list[PolarityCase]) -> None:
     for case in cases:
         result = check_brief_against_case(_brief(case, case.actor, case.note), case)
         assert result.actor_correct and result.kept, case.key
+
+
+class _OneStance(Backend):
+    """A backend that gives the Greece case sentence to Greece with a fixed stance."""
+
+    name = "one-stance"
+
+    def __init__(self, case: PolarityCase, stance: str) -> None:
+        self.case, self.stance, self.calls = case, stance, 0
+
+    def generate(self, article: Article) -> Draft:
+        self.calls += 1
+        start, end = sentence_span(self.case, article.text)
+        quote = Evidence(quote=article.text[start:end], start=start, end=end)
+        return Draft(
+            summary="s",
+            actors=[Actor(name="Greece", kind="country")],
+            positions=[Position(actor="Greece", stance=self.stance, evidence=[quote])],
+        )
+
+
+@needs_corpus
+def test_run_backend_is_the_one_line_gate(cases: list[PolarityCase]) -> None:
+    greece = [c for c in cases if c.id == "0acf50911732154986d754da646757b7c42508cc"]
+    assert len(greece) >= 2  # one article, several cases: briefed once
+    first = greece[0]
+    flipping = _OneStance(first, "It will fail to pay a multi-million pound loan")
+    results = run_backend(greece, flipping)
+    assert flipping.calls == 1
+    assert [r.key for r in results if r.flipped] == [first.key]
+    faithful = _OneStance(first, "Denied that it will fail to pay the loan")
+    assert [r.key for r in run_backend(greece, faithful) if r.flipped] == []
