@@ -75,7 +75,7 @@ _VERB_CUE = re.compile(
     r"|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing))"
 )
 _RULE = frozenset({"rule", "rules", "ruled", "ruling"})
-_PASSIVE_VERBS = re.compile(r"den(?:ied)|dismissed")
+_PASSIVE_VERBS = re.compile(r"denied|dismissed")
 
 
 def _first_clause(text: str) -> str:
