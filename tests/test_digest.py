@@ -103,10 +103,16 @@ def test_story_order_sorts_dated_articles_and_keeps_undated_in_place() -> None:
     [
         ("Will not sell the club to the bidder", ["Will sell the club to the bidder"], "reversed"),
         ("Denies it will cut jobs at the plant", ["Will cut jobs at the plant"], "reversed"),
-        ("Could accept a lower offer for the club", ["Will accept the offer for the club"],
-         "softened"),
-        ("Insists the offer for the club must be higher", ["Wants a higher offer for the club"],
-         "hardened"),
+        (
+            "Could accept a lower offer for the club",
+            ["Will accept the offer for the club"],
+            "softened",
+        ),
+        (
+            "Insists the offer for the club must be higher",
+            ["Wants a higher offer for the club"],
+            "hardened",
+        ),
         ("Demands a public inquiry into the deal", ["Backs the club's board"], "new demand"),
         ("Plans to list the shares in New York", ["Backs the club's board"], "new position"),
         ("Backs the club's board", ["Backs the club's board"], None),

@@ -61,8 +61,10 @@ def test_markdown_and_html_hold_every_part() -> None:
 
 
 def _browser() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which(
-        "google-chrome"
+    return (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
     )
 
 

@@ -14,6 +14,8 @@ Fields (each 0..1, higher is better):
   digest labels the same (an entry the digest lacks counts as wrong).
 - ``issues.recall``: reference issues matched one-to-one by a digest issue
   (content-word F1 >= ``ISSUE_MATCH``).
+- ``issues.precision``: digest issues matched to a reference issue (a digest that
+  lists every sentence as an issue finds them all but says little).
 - ``issues.status``: of the reference issues, the share matched AND given the same
   status (open / resolved; a resolved one also in the same article).
 - ``overall``: the mean of the above.
@@ -36,6 +38,7 @@ DIGEST_FIELDS = (
     "timeline.recall",
     "timeline.changes",
     "issues.recall",
+    "issues.precision",
     "issues.status",
     "overall",
 )
@@ -122,6 +125,7 @@ def score_digest(digest: Digest, ref: Digest) -> dict[str, float]:
         "timeline.recall": sum(found) / len(wanted) if wanted else 1.0,
         "timeline.changes": sum(right) / len(labelled) if labelled else 1.0,
         "issues.recall": len(issues) / len(ref.issues) if ref.issues else 1.0,
+        "issues.precision": len(issues) / len(digest.issues) if digest.issues else 1.0,
         "issues.status": sum(same_status) / len(ref.issues) if ref.issues else 1.0,
     }
     fields["overall"] = sum(fields.values()) / len(fields)
