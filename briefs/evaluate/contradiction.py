@@ -1,10 +1,12 @@
 """Whether two stances (or issues) say opposite things: aligned clauses, polarity apart.
 
-A text is cut into clauses at ";", ":", and before "but", "although", "though",
-"while", "whereas", "yet" and ", and". Each clause of one text is aligned with the
-clause of the other it shares most content words with (lexical similarity, at least
-``ALIGN``); the texts contradict when some aligned pair has opposite polarity
-(``briefs.evaluate.polarity``). So "X will not pay" contradicts "X will pay", "Rejects
+A text is cut into clauses at ";", ":", every comma, and before "and", "but",
+"although", "though", "while", "whereas", "if", "unless", "because", "since",
+"when", "before", "after" and "until" (fine pieces: a negation then only counts
+where it stands). Two clauses are aligned when each is
+the other's most similar clause (lexical similarity) and they share at least
+``ALIGN`` (0.5) of their content words; the texts contradict when some aligned pair
+has opposite polarity (``briefs.evaluate.polarity``). So "X will not pay" contradicts "X will pay", "Rejects
 the offer; talks go on" contradicts "Accepts the offer; talks go on", and a negation in
 an unrelated clause ("Pay rose 3%; no deal on jobs" against "Pay rose 3%") does not
 count, because that clause has no counterpart.
@@ -20,9 +22,10 @@ from briefs.evaluate.similarity import lexical
 
 __all__ = ["ALIGN", "clauses", "contradicts"]
 
-ALIGN = 0.25
+ALIGN = 0.5
 _SPLIT = re.compile(
-    r"\s*[;:]\s*|,?\s+(?=(?:but|although|though|while|whereas|yet)\b)|,\s+(?=and\b)",
+    r"\s*[;:]\s*|,\s+|\s+(?=(?:but|although|though|while|whereas|and|if|unless|because|"
+    r"since|when|before|after|until)\b)",
     re.IGNORECASE,
 )
 
@@ -33,12 +36,16 @@ def clauses(text: str) -> tuple[str, ...]:
     return parts or (text,)
 
 
+def _best(clause: str, others: tuple[str, ...]) -> tuple[float, int]:
+    return max((lexical(clause, o), -k) for k, o in enumerate(others))
+
+
 def contradicts(a: str, b: str) -> bool:
-    """True when an aligned clause pair of ``a`` and ``b`` differs in polarity."""
+    """True when a mutually aligned clause pair of ``a`` and ``b`` differs in polarity."""
     ca, cb = clauses(a), clauses(b)
-    for x, others in ((ca, cb), (cb, ca)):
-        for clause in x:
-            best, match = max(((lexical(clause, o), o) for o in others), key=lambda t: t[0])
-            if best >= ALIGN and polarity(clause) != polarity(match):
-                return True
+    for x in ca:
+        sim, k = _best(x, cb)
+        y = cb[-k]
+        if sim >= ALIGN and -_best(y, ca)[1] == ca.index(x) and polarity(x) != polarity(y):
+            return True
     return False

@@ -1,10 +1,12 @@
 """Meaning-changing edits of a text, for testing that the metrics notice them.
 
-``negate`` turns a stance or issue into its opposite in its first clause:
+``negate`` turns a stance or issue into its opposite in one clause
+(``contradiction.clauses``; the first with content and a verb it can handle):
 an auxiliary or modal gains or loses "not" ("X will pay" -> "X will not pay",
 "will not accept" -> "will accept", "cannot" -> "can"); failing that, a verb of
 acceptance or refusal becomes its antonym ("Accepts ..." -> "Rejects ...",
-"Denied ..." -> "Admitted ..."); failing that, "It is not true that" goes in front.
+"Denied ..." -> "Admitted ..."); failing that, "not" goes in front of the longest
+clause (after its conjunction, if any).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from briefs.evaluate.contradiction import clauses
+from briefs.evaluate.similarity import content_tokens
 
 __all__ = ["negate"]
 
@@ -40,6 +43,12 @@ _ANTONYMS = {
 }
 _VERB = re.compile(
     r"\b(" + "|".join(sorted(_ANTONYMS, key=len, reverse=True)) + r")(s|d|ed|es|ing|)\b",
+    re.IGNORECASE,
+)
+
+
+_LEAD = re.compile(
+    r"(?:and|but|although|though|while|whereas|if|because|since|when|before|after|until)\s+",
     re.IGNORECASE,
 )
 
@@ -77,13 +86,23 @@ def _negate_clause(clause: str) -> str:
         elif ending == "ing" and new.endswith("e"):
             new = new[:-1]
         return clause[: m.start()] + _case(new, stem) + ending + clause[m.end() :]
-    return "It is not true that " + clause[:1].lower() + clause[1:]
+    lead = _LEAD.match(clause)
+    at = lead.end() if lead else 0
+    return clause[:at] + ("not " if at else "Not ") + clause[at:]
+
+
+def _negatable(clause: str) -> bool:
+    return len(content_tokens(clause)) >= 2 and bool(
+        _NEGATED_AUX.search(clause) or _PLAIN_AUX.search(clause) or _VERB.search(clause)
+    )
 
 
 def negate(text: str) -> str:
-    """``text`` with its first clause negated (see the module docstring)."""
-    first = clauses(text)[0]
-    at = text.find(first)
+    """``text`` with one clause negated: the first that has an auxiliary or a verb of
+    acceptance or refusal, else the longest (see the module docstring)."""
+    parts = clauses(text)
+    target = next((c for c in parts if _negatable(c)), max(parts, key=len))
+    at = text.find(target)
     if at < 0:
         return _negate_clause(text)
-    return text[:at] + _negate_clause(first) + text[at + len(first) :]
+    return text[:at] + _negate_clause(target) + text[at + len(target) :]

@@ -4,7 +4,7 @@
 asserts again ("Greece has denied it will fail to pay" -> +1, "It will fail to pay"
 -> -1). The cues, matched on whole words, case-insensitive:
 
-- negators: not, no, never, none, nobody, nothing, neither, nor, and every "n't"
+- negators: not, no, never, unless ("unless X" is "if not X"), none, nobody, nothing, neither, nor, and every "n't"
   contraction ("won't", "doesn't") plus "cannot"; "not only" and "no longer ... but"
   are not special: "not only" is skipped, "no longer" counts (it negates);
 - verbs that deny or refuse what follows, in any inflection: deny, reject, refuse,
@@ -12,7 +12,8 @@ asserts again ("Greece has denied it will fail to pay" -> +1, "It will fail to p
   nouns denial, refusal; "unable" and "unwilling".
 
 "fail" and "decline" count only before "to" ("talks failed" is an event, "failed to
-pay" negates paying; "shares declined" is not a refusal). It is a lexicon, not a
+pay" negates paying; "shares declined" is not a refusal); "dispute" and "doubt" count
+only before "that" ("nobody disputes that X" asserts X; "the pay dispute" is a topic). It is a lexicon, not a
 parser: it does not know the scope of a negation, so callers compare the polarity of
 aligned clauses rather than of whole paragraphs (``briefs.evaluate.contradiction``).
 """
@@ -23,13 +24,13 @@ import re
 
 __all__ = ["NEGATION_CUES", "polarity"]
 
-_NEGATORS = r"not|no|never|none|nobody|nothing|neither|nor|cannot|unable|unwilling|\w+n[’']t"
+_NEGATORS = r"not|no|never|unless|none|nobody|nothing|neither|nor|cannot|unable|unwilling|\w+n[’']t"
 _VERBS = (
     r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing|al)|"
     r"oppos(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|"
     r"refut(?:e|es|ed|ing)|disagree(?:s|d|ing)?|"
     r"(?:fail(?:s|ed|ing)?|declin(?:e|es|ed|ing))(?=\s+to\b)|"
-    r"(?:rul(?:e|es|ed|ing))(?=\s+out\b)"
+    r"(?:rul(?:e|es|ed|ing))(?=\s+out\b)|(?:disput(?:e|es|ed|ing)|doubt(?:s|ed|ing)?)(?=\s+that\b)"
 )
 NEGATION_CUES = re.compile(rf"\b(?:{_NEGATORS}|{_VERBS})\b(?!\s+only\b)", re.IGNORECASE)
 
