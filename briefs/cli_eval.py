@@ -24,7 +24,6 @@ def _print_table(report: EvalReport) -> None:
     from rich.table import Table
 
     from briefs.evaluate import to_rows
-
     from briefs.evaluate.tables import fmt_aggregate, to_source_rows
 
     console = Console(soft_wrap=True, width=max(200, Console().width))

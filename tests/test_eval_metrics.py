@@ -8,8 +8,8 @@ import pytest
 
 from briefs.evaluate import evaluate, score_brief
 from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, overall, prf, summary_scores
-from briefs.evaluate.scores import higher_is_better
 from briefs.evaluate.names import ACRONYM, EXACT, SURNAME, acronym, match_score, normalize_name
+from briefs.evaluate.scores import higher_is_better
 from briefs.evaluate.similarity import lexical
 from briefs.schema import Actor, Brief, OpenIssue, Position
 

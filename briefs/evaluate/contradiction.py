@@ -3,13 +3,12 @@
 A text is cut into clauses at ";", ":", every comma, and before "and", "but",
 "although", "though", "while", "whereas", "if", "unless", "because", "since",
 "when", "before", "after" and "until" (fine pieces: a negation then only counts
-where it stands). Two clauses are aligned when each is
-the other's most similar clause (lexical similarity) and they share at least
-``ALIGN`` (0.5) of their content words; the texts contradict when some aligned pair
-has opposite polarity (``briefs.evaluate.polarity``). So "X will not pay" contradicts "X will pay", "Rejects
-the offer; talks go on" contradicts "Accepts the offer; talks go on", and a negation in
-an unrelated clause ("Pay rose 3%; no deal on jobs" against "Pay rose 3%") does not
-count, because that clause has no counterpart.
+where it stands). Two clauses are aligned when each is the other's most similar
+clause and their lexical similarity is at least ``ALIGN`` (0.5); the texts contradict
+when some aligned pair has opposite polarity (``briefs.evaluate.polarity``). So "X
+will not pay" contradicts "X will pay", "Rejects the offer; talks go on" contradicts
+"Accepts the offer; talks go on", and a negation in an unrelated clause ("Pay rose
+3%; no deal on jobs" against "Pay rose 3%") does not count: it has no counterpart.
 """
 
 from __future__ import annotations

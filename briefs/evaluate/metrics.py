@@ -34,8 +34,8 @@ from briefs.schema import Actor, Brief
 
 __all__ = [
     "FIELDS",
-    "PRF",
     "MATCH_THRESHOLD",
+    "PRF",
     "WEIGHTS",
     "ArticleScore",
     "Matches",

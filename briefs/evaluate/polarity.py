@@ -4,18 +4,19 @@
 asserts again ("Greece has denied it will fail to pay" -> +1, "It will fail to pay"
 -> -1). The cues, matched on whole words, case-insensitive:
 
-- negators: not, no, never, unless ("unless X" is "if not X"), none, nobody, nothing, neither, nor, and every "n't"
-  contraction ("won't", "doesn't") plus "cannot"; "not only" and "no longer ... but"
-  are not special: "not only" is skipped, "no longer" counts (it negates);
+- negators: not, no, never, unless ("unless X" is "if not X"), none, nobody,
+  nothing, neither, nor, cannot, unable, unwilling, and every "n't" contraction
+  ("won't", "doesn't"); "not only" is skipped;
 - verbs that deny or refuse what follows, in any inflection: deny, reject, refuse,
   oppose, dismiss, rebuff, refute, disagree, decline to, fail to, rule out, and the
-  nouns denial, refusal; "unable" and "unwilling".
+  nouns denial, refusal.
 
 "fail" and "decline" count only before "to" ("talks failed" is an event, "failed to
-pay" negates paying; "shares declined" is not a refusal); "dispute" and "doubt" count
-only before "that" ("nobody disputes that X" asserts X; "the pay dispute" is a topic). It is a lexicon, not a
-parser: it does not know the scope of a negation, so callers compare the polarity of
-aligned clauses rather than of whole paragraphs (``briefs.evaluate.contradiction``).
+pay" negates paying; "shares declined" is not a refusal); "dispute" and "doubt"
+count only before "that" ("nobody disputes that X" asserts X; "the pay dispute" is
+a topic). It is a lexicon, not a parser: it does not know the scope of a negation,
+so callers compare the polarity of small aligned clauses rather than of whole
+paragraphs (``briefs.evaluate.contradiction``).
 """
 
 from __future__ import annotations

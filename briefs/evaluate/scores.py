@@ -7,9 +7,9 @@ read-only view by dotted name, for reports, gates and old callers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 __all__ = [
     "FIELDS",
@@ -98,7 +98,7 @@ class IssueScores(PRF):
 class SummaryScores:
     rouge1: float
     rouge2: float
-    rougeL: float  # noqa: N815 - the metric's own name
+    rougeL: float
     unsupported: float | None = None  # count of unsupported names, numbers, sentences
 
 

@@ -40,7 +40,9 @@ def load_splits(path: str | Path) -> Splits:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         sources = {
-            str(i): str(source) for source, ids in dict(data.get("sources", {})).items() for i in ids
+            str(i): str(source)
+            for source, ids in dict(data.get("sources", {})).items()
+            for i in ids
         }
         halves = {name: frozenset(map(str, data[name])) for name in SPLITS if name in data}
     except (OSError, ValueError, TypeError, AttributeError) as exc:

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from syntok import segmenter
 
@@ -32,11 +33,11 @@ __all__ = ["SUPPORT_RECALL", "Support", "check_support", "sentences"]
 
 SUPPORT_RECALL = 0.5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-.&]*[A-Za-z]|[A-Z]")
+_SCALES = r"(?:bn|m|k|billion|million|trillion|thousand|%|per cent)"
 _NUMBER = re.compile(
-    r"(?<![\w.])[£$€]?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand|%|per cent))?",
-    re.IGNORECASE,
+    rf"(?<![\w.])[£$€]?\d[\d,]*(?:\.\d+)?(?:\s?{_SCALES}(?![A-Za-z]))?", re.IGNORECASE
 )
-_SCALE = re.compile(r"\s?(?:bn|m|k|billion|million|trillion|thousand|%|per cent)$", re.IGNORECASE)
+_SCALE = re.compile(rf"\s?{_SCALES}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _article_index(text: str) -> tuple[frozenset[str], frozenset[str], tuple[Cou
     parts = frozenset(p for w in words for p in re.split(r"[-.&]", w) if p)
     numbers = frozenset(_norm_number(n) for n in _NUMBER.findall(text))
     sents = [Counter(content_tokens(s)) for s in sentences(text)]
-    windows = sents + [a + b for a, b in zip(sents, sents[1:], strict=False)]
+    windows = sents + [a + b for a, b in pairwise(sents)]
     return words | parts, numbers, tuple(windows)
 
 
@@ -101,9 +102,7 @@ def _names(sentence: str) -> list[str]:
 def _name_supported(name: str, words: frozenset[str]) -> bool:
     """The word, or each capitalised part of a hyphenated one, with or without plural -s."""
     parts = [p for p in re.split(r"[-.&]", name) if p[:1].isupper()] or [name]
-    return all(
-        _norm_word(p) in words or _norm_word(p).removesuffix("s") in words for p in parts
-    )
+    return all(_norm_word(p) in words or _norm_word(p).removesuffix("s") in words for p in parts)
 
 
 def _supported_sentence(sentence: str, windows: tuple[Counter[str], ...]) -> bool:

@@ -90,9 +90,7 @@ def to_markdown(report: EvalReport, failures: list[str] | None = None) -> str:
         "| field | mean [95% interval] |",
         "|---|---|",
     ]
-    lines += [
-        f"| {label(k, k)} | {fmt_aggregate(v)} |" for k, v in report.aggregates.items()
-    ]
+    lines += [f"| {label(k, k)} | {fmt_aggregate(v)} |" for k, v in report.aggregates.items()]
     lines += ["", "</details>", ""]
     if report.missing:
         lines.append(f"Missing briefs (scored as empty): {', '.join(report.missing)}")
