@@ -52,6 +52,7 @@ def test_eval_existing_briefs_writes_all_reports(generated, tmp_path, seeds_dir)
     assert "| mean |" in md.read_text() or "**mean**" in md.read_text()
     page = html.read_text()
     assert "000_69c10cbc4915efea" in page and "matched" in page and "missed" in page
+    assert ">restated<" in page and "By source" in page and "[" in page
     assert not re.search(r"""(src|href)=["']https?://""", page)  # self-contained
     assert "actors F1" in result.stdout and "mean" in result.stdout
 

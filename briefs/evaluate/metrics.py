@@ -2,9 +2,13 @@
 
 Actors are aligned one-to-one first (strongest name match wins, ties broken by
 list order); positions are then compared only through that alignment, so a
-stance given to the wrong actor earns nothing under the strict score. Every
-number is a pure function of the two briefs (and the article text, for
-grounding): the same inputs give the same numbers, bit for bit.
+stance given to the wrong actor earns nothing under the strict score. A stance or
+issue that contradicts its counterpart (``contradiction.contradicts``: aligned
+clauses of opposite polarity) never matches, whatever its overlap; open issues that
+restate a position or a settled fact (``restated``) count neither as found nor as
+predicted; the summary's names, numbers and sentences are checked against the
+article (``support``). Every number is a pure function of the two briefs (and the
+article text): the same inputs give the same numbers, bit for bit.
 """
 
 from __future__ import annotations
