@@ -30,6 +30,10 @@ from briefs.schema import Actor, Brief, OpenIssue, Position
         ("Not only higher pay but shorter hours", 1),
         ("Nobody disputes that homes are needed", 1),
         ("Walkouts will follow unless employers improve the offer", -1),
+        ("Denying a school place would hit the poorest families", 1),  # a gerund subject
+        ("Whether refusing the scheme could expose the council to costs", 1),
+        ("The union is refusing the offer", -1),
+        ("Abuse is widespread, not least in the capital", 1),
     ],
 )
 def test_polarity(text, sign):
