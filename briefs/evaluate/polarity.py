@@ -27,16 +27,23 @@ Rules, in order:
    "can/could not be happier/better/more ...", and the word "No" capitalised inside a
    sentence (the No campaign).
 3. Cues, each counted once: not, n't, cannot, never, no, none, nobody, no-one,
-   nothing, nowhere, neither (then its "nor" is not counted again), nor, "no longer";
-   the verbs deny, reject, refuse, dismiss, oppose and "rule out" in any inflection;
-   untrue, unfounded, baseless; "false" after a form of "be".
+   nothing, nowhere, neither (then its "nor" is not counted again), nor, "no longer",
+   unable, unwilling; the verbs deny, reject, refuse, dismiss, oppose, rebuff, refute,
+   disagree, "rule out" and "decline to" in any inflection, "dispute that" and "doubt
+   that" ("nobody disputes that X" asserts X; "the pay dispute" is a topic); untrue,
+   unfounded, baseless; "false" after a form of "be". The gerund of a refusal verb as a
+   clause's subject, at the start or after whether/if/that ("denying a school place
+   would hit the poorest"), names an act and is no cue.
 4. "be denied/dismissed" not followed by "by" or "as" is deprivation, not denial
    ("was denied a late try", "was dismissed for 30"): no cue.
 5. An odd number of cues gives -1, an even number (zero included) +1.
 
 "fail", "hesitate", "refrain" and the like are content, not cues: "It will fail to
-pay" asserts a failure. Nouns (denial, refusal, rejection) are content too. The
-function is pure and has no dependencies.
+pay" asserts a failure (so "Denied it will fail to pay" keeps the denial's -1, as the
+denial test set wants). "unless" is content too ("walkouts will follow unless ..." is a
+threat, asserted). Nouns (denial, refusal, rejection) are content. The function is pure
+and has no dependencies; the eval compares it on small aligned clauses
+(``briefs.evaluate.contradiction``).
 """
 
 from __future__ import annotations
@@ -67,13 +74,18 @@ _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "get",
 _WORD_CUES = frozenset(
     {
         "not", "n't", "cannot", "never", "no", "none", "nobody", "no-one", "nothing",
-        "nowhere", "untrue", "unfounded", "baseless",
+        "nowhere", "untrue", "unfounded", "baseless", "unable", "unwilling",
     }
 )  # fmt: skip
 _VERB_CUE = re.compile(
     r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)"
-    r"|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing))"
+    r"|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|rebuff(?:s|ed|ing)?"
+    r"|refut(?:e|es|ed|ing)|disagree(?:s|d|ing)?)"
 )
+_BEFORE_TO = re.compile(r"declin(?:e|es|ed|ing)")
+_BEFORE_THAT = re.compile(r"disput(?:e|es|ed|ing)|doubt(?:s|ed|ing)?")
+_GERUND = re.compile(r"(?:deny|reject|refus|oppos|dismiss|rebuff|refut)\w*ing")
+_SUBJECT_SLOT = frozenset({"whether", "if", "that"})
 _RULE = frozenset({"rule", "rules", "ruled", "ruling"})
 _PASSIVE_VERBS = re.compile(r"denied|dismissed")
 
@@ -112,6 +124,12 @@ def negation_cues(text: str) -> list[str]:
             cues.append(f"{tok} out")
         elif tok == "false" and any(t in _BE for t in tokens[max(0, i - 2) : i]):
             cues.append(tok)
+        elif _BEFORE_TO.fullmatch(tok) and nxt == "to":
+            cues.append(f"{tok} to")
+        elif _BEFORE_THAT.fullmatch(tok) and nxt == "that":
+            cues.append(f"{tok} that")
+        elif _GERUND.fullmatch(tok) and (i == 0 or tokens[i - 1] in _SUBJECT_SLOT):
+            continue  # "denying a place would hurt": an act named, not a denial
         elif _VERB_CUE.fullmatch(tok):
             passive = i > 0 and (tokens[i - 1] in _BE or (i > 1 and tokens[i - 2] in _BE))
             if _PASSIVE_VERBS.fullmatch(tok) and passive and nxt not in ("by", "as"):
