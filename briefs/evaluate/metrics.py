@@ -16,6 +16,7 @@ from rouge_score import rouge_scorer
 
 from briefs.evaluate.names import match_score
 from briefs.evaluate.similarity import Similarity, lexical
+from briefs.evaluate.summary_metric import summary_score
 from briefs.schema import Actor, Brief
 
 __all__ = [
@@ -55,6 +56,7 @@ FIELDS = (
     "summary.rouge1",
     "summary.rouge2",
     "summary.rougeL",
+    "summary.score",
     "grounding.exact",
     "overall",
 )
@@ -224,6 +226,8 @@ def score_brief(
     refs = [s for s in [ref.summary, *ref.summaries] if s.strip()]
     for key, value in summary_scores(brief.summary, refs).items():
         fields[f"summary.{key}"] = value
+    # reference overlap + article salience + article support (needs the article text)
+    fields["summary.score"] = None if text is None else summary_score(brief.summary, refs, text)
     fields["grounding.exact"] = grounding_score(brief, text)
     fields["overall"] = overall(fields)
     return ArticleScore(ref.id, fields, matches)

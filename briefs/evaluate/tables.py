@@ -15,6 +15,7 @@ TABLE_FIELDS = (
     ("issues.f1", "issues F1"),
     ("summary.rouge1", "ROUGE-1"),
     ("summary.rougeL", "ROUGE-L"),
+    ("summary.score", "summary"),
     ("grounding.exact", "grounded"),
     ("overall", "overall"),
 )
