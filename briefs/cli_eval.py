@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from briefs.storage import atomic_write
 
 if TYPE_CHECKING:
     from briefs.evaluate.report import EvalReport
+    from briefs.judge import JudgeReport
 
 DEFAULT_REFERENCES = "evals/references"
 
@@ -31,6 +33,58 @@ def _print_table(report: EvalReport) -> None:
     for row in rows:
         table.add_row(*row, style="bold" if row[0] == "mean" else None)
     Console(soft_wrap=True, width=max(160, Console().width)).print(table)
+
+
+def _judge(
+    spec: str,
+    repeats: int,
+    report: EvalReport,
+    sources: tuple[Path, ...],
+    backend_opts: dict[str, Any],
+) -> JudgeReport | dict[str, Any]:
+    """Run the optional judge; every failure is a warning (never an exit code)."""
+    from briefs.errors import BriefsError
+    from briefs.evaluate import article_texts
+    from briefs.judge import judge_chat_model, judge_prompts, judge_summaries
+
+    def warn(message: str) -> None:
+        click.echo(f"warning: judge: {message}", err=True)
+
+    options = {k: backend_opts[k] for k in ("base_url", "timeout") if backend_opts.get(k)}
+    try:
+        chat = judge_chat_model(spec, **options)
+        prompts = judge_prompts(backend_opts.get("prompts_dir"))
+        texts = article_texts(sources) if sources else {}
+    except (BriefsError, click.ClickException) as exc:
+        warn(str(exc))
+        return {"judge": spec, "error": str(exc)}
+    return judge_summaries(
+        chat,
+        report.briefs,
+        report.references,
+        texts,
+        repeats=repeats,
+        judge=spec,
+        prompts=prompts,
+        on_warning=warn,
+    )
+
+
+def _judge_line(judged: JudgeReport | dict[str, Any]) -> str:
+    data = judged if isinstance(judged, dict) else judged.to_dict()
+    if "error" in data:
+        return f"judge {data['judge']}: not run ({data['error']})"
+
+    def f(value: float | None) -> str:
+        return "–" if value is None else f"{value:.2f}"
+
+    return (
+        f"judge {data['judge']} (not gating): brief wins {f(data['brief_wins'])}, "
+        f"reference wins {f(data['reference_wins'])}, ties {f(data['ties'])}; "
+        f"agreement {f(data['agreement'])} over {data['articles_judged']} articles, "
+        f"{data['repeats']} runs each with the order swapped; first-shown picked "
+        f"{f(data['first_shown_rate'])}; {data['failed']} failed run(s)"
+    )
 
 
 @click.command("eval")
@@ -119,6 +173,21 @@ def _print_table(report: EvalReport) -> None:
     type=click.FloatRange(0, 1),
     help="Similarity at which a stance or issue matches (default 0.25).",
 )
+@click.option(
+    "--judge",
+    "judge_spec",
+    default=None,
+    metavar="BACKEND",
+    help="Also ask an LLM backend (NAME:MODEL) which summary is better, the brief's or "
+    "the reference's. Off by default; reported, never gating.",
+)
+@click.option(
+    "--judge-repeats",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 20),
+    help="Judgements per article, the shown order alternating.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the table.")
 @backend_options
 def eval_command(
@@ -137,6 +206,8 @@ def eval_command(
     max_drop: float,
     similarity: str,
     threshold: float | None,
+    judge_spec: str | None,
+    judge_repeats: int,
     quiet: bool,
     **backend_opts: Any,
 ) -> None:
@@ -207,12 +278,29 @@ def eval_command(
             raise click.UsageError(str(exc)) from None
     gated = bool(floors) or baseline is not None
 
+    judged = None
+    if judge_spec:
+        sources = articles if briefs_dir is not None else seeds
+        judged = _judge(judge_spec, judge_repeats, report, sources, backend_opts)
+
     if not quiet:
         _print_table(report)
+        if judged is not None:
+            click.echo(_judge_line(judged))
     if report_path is not None:
-        atomic_write(report_path, report.to_json())
+        text = report.to_json()
+        if judged is not None:
+            data = {
+                **report.to_dict(),
+                "judge": judged if isinstance(judged, dict) else judged.to_dict(),
+            }
+            text = json.dumps(data, indent=2) + "\n"
+        atomic_write(report_path, text)
     if md_path is not None:
-        atomic_write(md_path, to_markdown(report, failures if gated else None))
+        markdown = to_markdown(report, failures if gated else None)
+        if judged is not None:
+            markdown += f"\n{_judge_line(judged)}\n"
+        atomic_write(md_path, markdown)
     if html_path is not None:
         atomic_write(html_path, to_html(report, failures if gated else None))
     if report.missing:
