@@ -165,6 +165,7 @@ def test_cli_judge_is_reported_and_never_gates(tmp_path, judges):
 def test_cli_prints_the_judge_line_and_adds_it_to_markdown(tmp_path, judges):
     md = tmp_path / "r.md"
     result, _ = _eval(tmp_path, "--judge", "alwaysfirst:x", "--markdown", str(md))
+    assert result.exit_code == 0, result.output
     assert "agreement 0.00 over 15 articles" in md.read_text()
     args = ["eval", "--briefs", str(ROOT / "evals/references"), "--judge", "alwaysfirst:x"]
     printed = CliRunner().invoke(cli, [*args, "--articles", str(ROOT / "seeds")]).stdout
