@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import sys
 import time
 import warnings
@@ -52,6 +53,7 @@ class Correlation:
     rho: float
     used: int  # articles with a defined correlation
     skipped: int  # articles where the metric or the rating is constant
+    per_article: tuple[float | None, ...] = ()  # each article's tau (None: skipped)
 
 
 def summary_level(
@@ -60,8 +62,10 @@ def summary_level(
     """Kendall tau-b and Spearman rho within each article, averaged over articles."""
     taus: list[float] = []
     rhos: list[float] = []
+    each: list[float | None] = []
     skipped = 0
     for xs, ys in zip(metric, human, strict=True):
+        each.append(None)
         if len(set(xs)) < 2 or len(set(ys)) < 2:
             skipped += 1
             continue
@@ -74,9 +78,21 @@ def summary_level(
             continue
         taus.append(tau)
         rhos.append(rho)
+        each[-1] = tau
     if not taus:
-        return Correlation(float("nan"), float("nan"), 0, skipped)
-    return Correlation(fmean(taus), fmean(rhos), len(taus), skipped)
+        return Correlation(float("nan"), float("nan"), 0, skipped, tuple(each))
+    return Correlation(fmean(taus), fmean(rhos), len(taus), skipped, tuple(each))
+
+
+def paired_bootstrap(
+    new: Sequence[float | None], base: Sequence[float | None], samples: int = 2000, seed: int = 0
+) -> tuple[float, float, float]:
+    """Mean per-article difference new - base, with a 95% percentile interval from
+    resampling the articles (those where both are defined)."""
+    diffs = [a - b for a, b in zip(new, base, strict=True) if a is not None and b is not None]
+    rng = random.Random(seed)
+    means = sorted(fmean(rng.choices(diffs, k=len(diffs))) for _ in range(samples))
+    return fmean(diffs), means[int(0.025 * samples)], means[int(0.975 * samples) - 1]
 
 
 @dataclass(frozen=True)
@@ -110,14 +126,16 @@ def in_split(record: Record, split: str) -> bool:
     return split == "all" or (record.index % 2 == 0) == (split == "tune")
 
 
-_ROUGE = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+_ROUGE = {
+    k: rouge_scorer.RougeScorer([k], use_stemmer=True) for k in ("rouge1", "rouge2", "rougeL")
+}
 
 
 def rouge_mean(key: str) -> Metric:
     """ROUGE F (Porter stemming) averaged over the references: the usual SummEval setup."""
 
     def score(summary: str, references: list[str], _text: str) -> float:
-        return fmean(_ROUGE.score(ref, summary)[key].fmeasure for ref in references)
+        return fmean(_ROUGE[key].score(ref, summary)[key].fmeasure for ref in references)
 
     return score
 
@@ -133,6 +151,9 @@ def metrics() -> dict[str, Metric]:
         "  its salience part": lambda s, r, t: summary_components(s, r, t).salience,
         "  its support part": lambda s, r, t: summary_components(s, r, t).support,
     }
+
+
+NEW, BASE = "summary.score (new)", "ROUGE-1 F, mean of refs"
 
 
 def main() -> None:
@@ -170,6 +191,18 @@ def main() -> None:
                     notes.append(f"{d}: {c.skipped} skipped")
             ms = "" if name.startswith(" ") else f"{timing[name]:.2f}"  # parts: cached
             print(row + f"{ms:>12}" + (f"  ({'; '.join(notes)})" if notes else ""))
+        for d in dims:
+            tau = {
+                name: summary_level(
+                    [table[name][r.index] for r in chosen], [r.ratings[d] for r in chosen]
+                ).per_article
+                for name in (NEW, BASE)
+            }
+            diff, low, high = paired_bootstrap(tau[NEW], tau[BASE])
+            print(
+                f"  {d}: tau of {NEW.split()[0]} - {BASE}: "
+                f"{diff:+.3f} [95% {low:+.3f}, {high:+.3f}]"
+            )
 
 
 if __name__ == "__main__":

@@ -153,3 +153,11 @@ def test_meta_eval_reads_summeval_when_present():
     tune = [r for r in records if meta.in_split(r, "tune")]
     held = [r for r in records if meta.in_split(r, "held-out")]
     assert len(tune) == len(held) == 50 and not {r.index for r in tune} & {r.index for r in held}
+
+
+def test_paired_bootstrap_interval():
+    meta = _meta_eval()
+    same = meta.paired_bootstrap([0.5, 0.2, None], [0.5, 0.2, 0.1])
+    assert same == (0.0, 0.0, 0.0)  # no difference, and the skipped article is left out
+    diff, low, high = meta.paired_bootstrap([0.3, 0.5, 0.4, 0.6], [0.1, 0.2, 0.3, 0.2])
+    assert diff == pytest.approx(0.25) and 0.1 <= low <= diff <= high <= 0.4
