@@ -43,7 +43,6 @@ def _judge(
     backend_opts: dict[str, Any],
 ) -> JudgeReport | dict[str, Any]:
     """Run the optional judge; every failure is a warning (never an exit code)."""
-    from briefs.errors import BriefsError
     from briefs.evaluate import article_texts
     from briefs.judge import judge_chat_model, judge_prompts, judge_summaries
 
@@ -55,8 +54,8 @@ def _judge(
         chat = judge_chat_model(spec, **options)
         prompts = judge_prompts(backend_opts.get("prompts_dir"))
         texts = article_texts(sources) if sources else {}
-    except (BriefsError, click.ClickException) as exc:
-        warn(str(exc))
+    except Exception as exc:  # the judge never fails the eval, whatever breaks
+        warn(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return {"judge": spec, "error": str(exc)}
     return judge_summaries(
         chat,

@@ -88,7 +88,7 @@ class ArticleJudgement:
     id: str
     verdicts: list[Verdict | None]  # one per run; None when the run failed
     brief_first: list[bool]  # whether the brief was shown as summary A in that run
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # per run ("" when it failed)
 
     @property
     def valid(self) -> list[Verdict]:
@@ -236,6 +236,7 @@ def judge_summaries(
                 reply = _ask(chat, prompt)
             except Exception as exc:  # a judge never fails the eval: warn and go on
                 item.verdicts.append(None)
+                item.reasons.append("")
                 warn(f"{rid}: judge run {run + 1}: {str(exc).splitlines()[0][:200]}")
                 continue
             shown_first: Verdict = "brief" if brief_first else "reference"

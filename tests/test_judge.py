@@ -93,6 +93,7 @@ def test_invalid_replies_are_warnings_not_failures():
     assert len(warnings) == 2 and "a1: judge run 1: no JSON object" in warnings[0]
     assert "a2: judge run 1: bad judge reply: better" in warnings[1]
     assert report.to_dict()["failed"] == 2
+    assert report.articles[0].reasons == ["", ""]
 
 
 def test_articles_without_text_or_brief_are_skipped_with_a_warning():
