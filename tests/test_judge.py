@@ -19,6 +19,7 @@ from briefs.cli import cli
 from briefs.judge import (
     JudgeReplyError,
     judge_chat_model,
+    judge_prompts,
     judge_summaries,
     parse_judge_reply,
 )
@@ -172,3 +173,17 @@ def test_cli_prints_the_judge_line_and_adds_it_to_markdown(tmp_path, judges):
     printed = CliRunner().invoke(cli, [*args, "--articles", str(ROOT / "seeds")]).stdout
     assert "judge alwaysfirst:x (not gating): brief wins 0.50" in printed
     assert "first-shown picked 1.00" in printed
+
+
+def test_template_syntax_in_the_article_is_printed_not_run(tmp_path):
+    fake = recording({"better": "A"}, {"better": "B"})
+    text = "He wrote {{ summary_a }} and {% if x %} in a post."
+    judge_summaries(fake, {"a1": BRIEFS["a1"]}, {"a1": REFS["a1"]}, {"a1": text})
+    assert text in str(fake.received[0][0].content)
+    # a folder with its own judge template overrides the shipped one
+    (tmp_path / "judge.pairwise.j2").write_text("{#- version: 9 -#}\nA={{ summary_a }}")
+    fake = recording({"better": "A"}, {"better": "B"})
+    judge_summaries(
+        fake, {"a1": BRIEFS["a1"]}, {"a1": REFS["a1"]}, TEXTS, prompts=judge_prompts(tmp_path)
+    )
+    assert str(fake.received[0][0].content) == "A=" + BRIEFS["a1"].summary
