@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from briefs.cli_judge import judge_line, run_judge
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.errors import BackendError, UsageError
 from briefs.storage import atomic_write
 
 if TYPE_CHECKING:
     from briefs.evaluate.report import EvalReport
-    from briefs.judge import JudgeReport
 
 DEFAULT_REFERENCES = "evals/references"
 
@@ -33,57 +33,6 @@ def _print_table(report: EvalReport) -> None:
     for row in rows:
         table.add_row(*row, style="bold" if row[0] == "mean" else None)
     Console(soft_wrap=True, width=max(160, Console().width)).print(table)
-
-
-def _judge(
-    spec: str,
-    repeats: int,
-    report: EvalReport,
-    sources: tuple[Path, ...],
-    backend_opts: dict[str, Any],
-) -> JudgeReport | dict[str, Any]:
-    """Run the optional judge; every failure is a warning (never an exit code)."""
-    from briefs.evaluate import article_texts
-    from briefs.judge import judge_chat_model, judge_prompts, judge_summaries
-
-    def warn(message: str) -> None:
-        click.echo(f"warning: judge: {message}", err=True)
-
-    options = {k: backend_opts[k] for k in ("base_url", "timeout") if backend_opts.get(k)}
-    try:
-        chat = judge_chat_model(spec, **options)
-        prompts = judge_prompts(backend_opts.get("prompts_dir"))
-        texts = article_texts(sources) if sources else {}
-    except Exception as exc:  # the judge never fails the eval, whatever breaks
-        warn(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        return {"judge": spec, "error": str(exc)}
-    return judge_summaries(
-        chat,
-        report.briefs,
-        report.references,
-        texts,
-        repeats=repeats,
-        judge=spec,
-        prompts=prompts,
-        on_warning=warn,
-    )
-
-
-def _judge_line(judged: JudgeReport | dict[str, Any]) -> str:
-    data = judged if isinstance(judged, dict) else judged.to_dict()
-    if "error" in data:
-        return f"judge {data['judge']}: not run ({data['error']})"
-
-    def f(value: float | None) -> str:
-        return "–" if value is None else f"{value:.2f}"
-
-    return (
-        f"judge {data['judge']} (not gating): brief wins {f(data['brief_wins'])}, "
-        f"reference wins {f(data['reference_wins'])}, ties {f(data['ties'])}; "
-        f"agreement {f(data['agreement'])} over {data['articles_judged']} articles, "
-        f"{data['repeats']} runs each with the order swapped; first-shown picked "
-        f"{f(data['first_shown_rate'])}; {data['failed']} failed run(s)"
-    )
 
 
 @click.command("eval")
@@ -280,12 +229,12 @@ def eval_command(
     judged = None
     if judge_spec:
         sources = articles if briefs_dir is not None else seeds
-        judged = _judge(judge_spec, judge_repeats, report, sources, backend_opts)
+        judged = run_judge(judge_spec, judge_repeats, report, sources, backend_opts)
 
     if not quiet:
         _print_table(report)
         if judged is not None:
-            click.echo(_judge_line(judged))
+            click.echo(judge_line(judged))
     if report_path is not None:
         text = report.to_json()
         if judged is not None:
@@ -298,7 +247,7 @@ def eval_command(
     if md_path is not None:
         markdown = to_markdown(report, failures if gated else None)
         if judged is not None:
-            markdown += f"\n{_judge_line(judged)}\n"
+            markdown += f"\n{judge_line(judged)}\n"
         atomic_write(md_path, markdown)
     if html_path is not None:
         atomic_write(html_path, to_html(report, failures if gated else None))
