@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from briefs.cli_judge import judge_line, run_judge
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.errors import BackendError, UsageError
 from briefs.storage import atomic_write
@@ -143,6 +145,21 @@ def _print_table(report: EvalReport) -> None:
     type=click.FloatRange(0, 1),
     help="Similarity at which a stance or issue matches (default 0.25).",
 )
+@click.option(
+    "--judge",
+    "judge_spec",
+    default=None,
+    metavar="BACKEND",
+    help="Also ask an LLM backend (NAME:MODEL) which summary is better, the brief's or "
+    "the reference's. Off by default; reported, never gating.",
+)
+@click.option(
+    "--judge-repeats",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 20),
+    help="Judgements per article, the shown order alternating.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the table.")
 @backend_options
 def eval_command(
@@ -163,6 +180,8 @@ def eval_command(
     max_drop: float,
     similarity: str,
     threshold: float | None,
+    judge_spec: str | None,
+    judge_repeats: int,
     quiet: bool,
     **backend_opts: Any,
 ) -> None:
@@ -248,12 +267,29 @@ def eval_command(
             raise click.UsageError(str(exc)) from None
     gated = bool(floors) or baseline is not None
 
+    judged = None
+    if judge_spec:
+        judge_inputs = articles if briefs_dir is not None else seeds
+        judged = run_judge(judge_spec, judge_repeats, report, judge_inputs, backend_opts)
+
     if not quiet:
         _print_table(report)
+        if judged is not None:
+            click.echo(judge_line(judged))
     if report_path is not None:
-        atomic_write(report_path, report.to_json())
+        text = report.to_json()
+        if judged is not None:
+            data = {
+                **report.to_dict(),
+                "judge": judged if isinstance(judged, dict) else judged.to_dict(),
+            }
+            text = json.dumps(data, indent=2) + "\n"
+        atomic_write(report_path, text)
     if md_path is not None:
-        atomic_write(md_path, to_markdown(report, failures if gated else None))
+        markdown = to_markdown(report, failures if gated else None)
+        if judged is not None:
+            markdown += f"\n{judge_line(judged)}\n"
+        atomic_write(md_path, markdown)
     if html_path is not None:
         atomic_write(html_path, to_html(report, failures if gated else None))
     if report.missing:

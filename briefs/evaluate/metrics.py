@@ -33,6 +33,7 @@ from briefs.evaluate.scores import (
     SummaryScores,
 )
 from briefs.evaluate.similarity import Similarity, lexical
+from briefs.evaluate.summary_metric import summary_score
 from briefs.evaluate.support import check_support
 from briefs.schema import Actor, Brief
 
@@ -223,6 +224,8 @@ def score_brief(
         rouge["rouge2"],
         rouge["rougeL"],
         float(support.count) if support is not None else None,
+        # reference overlap + article salience + article support (needs the article text)
+        None if text is None else summary_score(brief.summary, refs, text),
     )
     matches = Matches(
         actors=aligned,

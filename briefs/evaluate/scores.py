@@ -51,6 +51,7 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("summary.rouge1"),
     FieldSpec("summary.rouge2"),
     FieldSpec("summary.rougeL"),
+    FieldSpec("summary.score"),
     FieldSpec("summary.unsupported", higher_is_better=False),
     FieldSpec("grounding.exact"),
     FieldSpec("overall"),
@@ -100,6 +101,7 @@ class SummaryScores:
     rouge2: float
     rougeL: float
     unsupported: float | None = None  # count of unsupported names, numbers, sentences
+    score: float | None = None  # summary_metric.summary_score (needs the article)
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class ArticleScore:
             "summary.rouge1": s.rouge1,
             "summary.rouge2": s.rouge2,
             "summary.rougeL": s.rougeL,
+            "summary.score": s.score,
             "summary.unsupported": s.unsupported,
             "grounding.exact": self.grounding,
             "overall": self.overall,

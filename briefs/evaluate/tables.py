@@ -23,6 +23,7 @@ TABLE_FIELDS = (
     ("summary.rouge1", "ROUGE-1"),
     ("summary.rougeL", "ROUGE-L"),
     ("summary.unsupported", "unsupported"),
+    ("summary.score", "summary"),
     ("grounding.exact", "grounded"),
     ("overall", "overall"),
 )
