@@ -98,7 +98,7 @@ class FaultServer:
                     if held:
                         server._released.wait(server.lifetime)
                     if server.latency:
-                        time.sleep(server.latency)
+                        time.sleep(server.latency)  # benchmarks only: no test sets it
                     server.respond(self, step, body)
                 finally:
                     with server._lock:

@@ -160,7 +160,7 @@ def test_two_runs_share_one_cache(tmp_path):
         for i in range(2)
     ]
     for proc in procs:
-        _, stderr = proc.communicate(timeout=120)
+        _, stderr = proc.communicate(timeout=120)  # a safety bound, fires only on a hang
         assert proc.returncode == 0, stderr
     for i in range(2):
         assert len(list((tmp_path / f"out{i}").glob("a*.json"))) == 40
