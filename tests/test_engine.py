@@ -187,13 +187,20 @@ def _fault_run(src: Path, out: Path, url: str, *extra: str) -> list[str]:
 
 def _cli(args: list[str]) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "briefs", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    # A shell script that starts pytest in the background makes it ignore SIGINT, and
+    # an ignored signal stays ignored in children: the run would never see our Ctrl-C.
+    # A handled signal is reset to the default on exec, so handle it while starting.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "briefs", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 
 
 def _check_outputs(out: Path) -> set[str]:

@@ -179,3 +179,26 @@ def test_cli_over_a_folder_of_special_files(endless_pipe, tmp_path):
     assert written == ["good0", "good1", "good2"]
     for stem in written:
         Brief.model_validate_json((out / f"{stem}.json").read_text())
+
+
+def test_other_files_briefs_reads_are_regular_files_only(tmp_path):
+    """Briefs on disk (resume), eval folders, thresholds: a pipe there cannot hang a run."""
+    from briefs.engine import generate_batch
+    from briefs.errors import UsageError
+    from briefs.evaluate import load_briefs
+    from briefs.evaluate.gate import load_thresholds
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD)
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "good.json")  # where the brief goes: not read, replaced
+    result = generate_batch([src], out, "rules")
+    assert result.ok == 1 and result.resumed == 0
+    assert Brief.model_validate_json((out / "good.json").read_text()).id == "good"
+    os.mkfifo(out / "other.json")
+    with pytest.raises(UsageError, match=r"other\.json: not a regular file \(a named pipe\)"):
+        load_briefs(out)
+    with pytest.raises(UsageError, match="not a regular file"):
+        load_thresholds(out / "other.json")

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefs.errors import UsageError
+from briefs.errors import InputError, UsageError
 from briefs.evaluate.metrics import FIELDS
 from briefs.evaluate.report import EvalReport
+from briefs.ingest.files import read_file
 
 __all__ = [
     "check_baseline",
@@ -52,8 +53,8 @@ def parse_fail_under(items: Iterable[str]) -> dict[str, float]:
 def load_thresholds(path: str | Path) -> dict[str, float]:
     """A JSON file of ``{"field": floor}`` (keys starting with "_" are comments)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = json.loads(read_file(Path(path)))
+    except (OSError, ValueError, InputError) as exc:
         raise UsageError(f"{path}: cannot read thresholds ({exc})") from None
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a JSON object of field: floor")
@@ -76,9 +77,9 @@ def check_fail_under(report: EvalReport, floors: dict[str, float]) -> list[str]:
 def check_baseline(report: EvalReport, baseline: str | Path, max_drop: float) -> list[str]:
     """One message per field that dropped more than ``max_drop`` below the baseline report."""
     try:
-        old = json.loads(Path(baseline).read_text(encoding="utf-8"))
+        old = json.loads(read_file(Path(baseline)))
         old_fields: dict[str, float | None] = dict(old["fields"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, InputError) as exc:
         raise UsageError(f"{baseline}: not an eval report ({exc})") from None
     means = report.means
     failures = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefs.errors import UsageError
+from briefs.errors import InputError, UsageError
 from briefs.evaluate.metrics import (
     FIELDS,
     MATCH_THRESHOLD,
@@ -16,6 +16,7 @@ from briefs.evaluate.metrics import (
     score_brief,
 )
 from briefs.evaluate.similarity import Similarity, lexical
+from briefs.ingest.files import read_file
 from briefs.schema import Brief
 
 __all__ = ["EvalReport", "evaluate", "load_briefs"]
@@ -33,7 +34,11 @@ def load_briefs(folder: str | Path) -> dict[str, Brief]:
         if file.name == "manifest.json":
             continue
         try:
-            brief = Brief.model_validate_json(file.read_text(encoding="utf-8"))
+            brief = Brief.model_validate_json(read_file(file))
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
+        except OSError as exc:
+            raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
         except ValueError as exc:
             first = str(exc).splitlines()[0]
             raise UsageError(f"{file}: not a brief ({first})") from None

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from briefs.errors import InputError, InputTooLarge, UnsupportedFormat
 from briefs.ingest.decode import decode_bytes
-from briefs.ingest.files import check_regular, iter_lines, open_regular, read_limited
+from briefs.ingest.files import check_regular, iter_lines, open_regular, read_file, read_limited
 from briefs.ingest.paths import Found, discover
 from briefs.ingest.readers import read_html, read_json, read_jsonl_line, read_text
 from briefs.schema import Article
@@ -27,6 +27,7 @@ __all__ = [
     "article_from_text",
     "discover",
     "iter_articles",
+    "read_file",
     "read_path",
 ]
 

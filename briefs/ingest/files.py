@@ -23,9 +23,19 @@ from typing import BinaryIO, Protocol
 
 from briefs.errors import InputTooLarge, NotRegularFile
 
-__all__ = ["SKIP_CHUNK", "iter_lines", "kind_of", "open_regular", "read_limited"]
+__all__ = [
+    "OTHER_FILE_MAX_BYTES",
+    "SKIP_CHUNK",
+    "check_regular",
+    "iter_lines",
+    "kind_of",
+    "open_regular",
+    "read_file",
+    "read_limited",
+]
 
 SKIP_CHUNK = 64 * 1024
+OTHER_FILE_MAX_BYTES = 64 * 1024 * 1024  # briefs, eval reports, thresholds: not articles
 
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe"),
@@ -132,3 +142,15 @@ def iter_lines(handle: Readable, max_bytes: int) -> Iterator[tuple[int, bytes | 
             rest = handle.readline(SKIP_CHUNK)
             ended = not rest or rest.endswith(b"\n")
         yield lineno, None
+
+
+def read_file(path: Path, max_bytes: int = OTHER_FILE_MAX_BYTES) -> bytes:
+    """The bytes of ``path`` (links followed) if it is a regular file of at most ``max_bytes``.
+
+    For the files briefs reads that are not articles (briefs on disk, eval reports,
+    thresholds): the same rules, raising NotRegularFile, InputTooLarge or OSError.
+    """
+    source = str(path)
+    check_regular(path, source)
+    with open_regular(path, source) as handle:
+        return read_limited(handle, max_bytes, source, size=os.fstat(handle.fileno()).st_size)
