@@ -202,3 +202,16 @@ def test_other_files_briefs_reads_are_regular_files_only(tmp_path):
         load_briefs(out)
     with pytest.raises(UsageError, match="not a regular file"):
         load_thresholds(out / "other.json")
+
+
+def test_a_file_found_while_walking_is_opened_without_following_links(tmp_path):
+    """If a plain file the walk saw became a link before it was opened, it is refused."""
+    from briefs.ingest import Found
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    swapped = tmp_path / "swapped.txt"
+    swapped.symlink_to(tmp_path / "good.txt")
+    (error,) = read_path(Found(swapped, swapped, follow=False))
+    assert isinstance(error, NotRegularFile) and error.reason.endswith("(a symbolic link)")
+    with pytest.raises(NotRegularFile, match=r"\(a symbolic link\)"):
+        open_regular(swapped, str(swapped), follow=False)  # O_NOFOLLOW, past the stat check

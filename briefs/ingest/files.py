@@ -82,7 +82,7 @@ def open_regular(path: Path, source: str, *, follow: bool = True) -> BinaryIO:
     refused instead of followed (used for files found while walking a folder, whose
     links discovery has already resolved and checked).
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
