@@ -19,7 +19,7 @@ from langchain_openai import ChatOpenAI
 from llm_http import BASE_URL, CASSETTES, MODEL, recorder
 
 from briefs.backends.fallback import with_fallbacks
-from briefs.backends.llm import LLMBackend
+from briefs.backends.llm import LLMBackend, LLMOutputError
 from briefs.backends.llm_output import grammar_schema
 from briefs.pipeline import brief_from_article
 
@@ -55,7 +55,7 @@ def test_json_schema_refused_then_grammar(seed, monkeypatch):
         brief = brief_from_article(seed, backend)
         assert cassette.all_played or RECORDING
         requests = list(cassette.requests)
-        responses = [r["response"]["status"]["code"] for r in cassette.data]
+        responses = [resp["status"]["code"] for _req, resp in cassette.data]
     bodies = [json.loads(r.body) for r in requests]
     assert [b["response_format"]["type"] for b in bodies] == ["json_schema", "json_object"]
     assert responses[0] == 500  # the refusal, as the real server gives it
@@ -68,18 +68,21 @@ def test_json_schema_refused_then_grammar(seed, monkeypatch):
         for w in brief.meta.warnings
     )
     assert brief.meta.retries == 0
-    # SmolLM2 under a 300-token cap: the grammar keeps the JSON well-formed, but its
-    # summary runs on until the cap, so the reply is cut off and the ladder takes over
+    # SmolLM2 under a 300-token cap: the grammar keeps the reply in the schema's shape,
+    # but its summary runs on until the cap, the reply is cut off, the ladder takes over
     assert brief.meta.backend == "rules"
     assert brief.meta.fallback_reason.startswith(f"openai-compatible:{MODEL} failed: ")
     assert brief.meta.tokens_in > 1000  # the server's usage, billed though it failed
     _grounded(brief, seed.text)
 
 
-def test_grammar_reply_from_python_is_parsed_repaired_and_grounded(seed, monkeypatch):
+def test_grammar_keeps_a_small_models_reply_in_the_schema_shape(seed, monkeypatch):
     """Any BaseChatModel works from Python: ChatOpenAI asking llama.cpp for the reply
-    schema as a grammar, with room to finish. Quotes the small model bent or invented
-    are dropped by grounding and counted in one grouped warning line."""
+    schema as a grammar. SmolLM2-135M's reply follows the schema's shape key by key
+    (summary, then actors with name/kind/role/aliases/evidence), but its summary and
+    evidence strings run on ("however, it is also involved in ...") until the 900-token
+    cap: a reply cut off mid-JSON (the re-ask would say so), so no valid brief. That is the honest state of a
+    135M model on this task; the ladder (--fallback rules) is what makes it usable."""
     monkeypatch.setenv("OPENAI_API_KEY", "sk-recording-dummy-key-0000")
     chat = ChatOpenAI(
         model=MODEL,
@@ -92,24 +95,19 @@ def test_grammar_reply_from_python_is_parsed_repaired_and_grounded(seed, monkeyp
     )
     backend = LLMBackend(chat, structured="json", max_attempts=1)
     with VCR.use_cassette("openai_compatible_schema.yaml") as cassette:
-        try:
-            brief = brief_from_article(seed, backend)
-        except Exception as exc:  # what the model did is in the cassette either way
-            brief, failure = None, exc
+        with pytest.raises(LLMOutputError, match="no valid brief after 1 attempt") as failure:
+            brief_from_article(seed, backend)
         assert cassette.all_played or RECORDING
-        replies = [json.loads(r["response"]["body"]["string"]) for r in cassette.data]
-    for reply in replies:  # a grammar: every reply is JSON of the schema's shape, or cut
-        content = reply["choices"][0]["message"]["content"]
-        assert content.lstrip().startswith("{")
-        if reply["choices"][0]["finish_reason"] == "stop":
-            assert set(json.loads(content)) == {"summary", "actors", "positions", "open_issues"}
-    if brief is None:
-        assert "no valid brief" in str(failure)
-        return
-    assert brief.meta.model == MODEL and brief.meta.attempts == len(replies)
-    _grounded(brief, seed.text)
-    for kind in ("no evidence left", "dropped quote not found in the article"):
-        assert len([w for w in brief.meta.warnings if w.startswith(kind)]) <= 1  # grouped
+        replies = [json.loads(resp["body"]["string"]) for _req, resp in cassette.data]
+    assert len(replies) == 1
+    choice = replies[0]["choices"][0]
+    assert choice["finish_reason"] == "length"
+    assert replies[0]["usage"]["completion_tokens"] == 900
+    content = choice["message"]["content"]
+    keys = re.findall(r'"(summary|actors|name|kind|role|aliases|evidence)"\s*:', content)
+    assert keys[:7] == ["summary", "actors", "name", "kind", "role", "aliases", "evidence"]
+    assert "cut off at the token limit" in str(failure.value)
+    assert failure.value.usage.tokens_in == 1416  # the server's count, billed
 
 
 def test_cassettes_hold_no_secrets():
