@@ -47,7 +47,11 @@ from briefs.schema import Actor, Article, Brief
 ROOT = Path(__file__).resolve().parent.parent
 _ARTICLE = re.compile(r"<article>\n(.*)\n</article>", re.S)
 
-__all__ = ["ReplayChat", "answer_for", "replay_sets", "run_set"]
+__all__ = ["ARTICLE_BASED", "ReplayChat", "answer_for", "losses", "replay_sets", "run_set"]
+
+# fields that judge the summary against the article, not the reference: a reference's
+# own (hand-written, paraphrasing) summary does not reach 1.0 / 0 on them
+ARTICLE_BASED = ("summary.score", "summary.unsupported")
 
 
 def _names(actor: Actor) -> list[str]:
@@ -157,8 +161,31 @@ def run_set(
     return report, errors, chat
 
 
+def losses(report: EvalReport, texts: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Per article, every field not at its best: 1.0 (0.0 for lower-is-better fields);
+    for the article-based summary fields, the reference's own score against itself."""
+    from briefs.evaluate.metrics import score_brief
+    from briefs.evaluate.scores import higher_is_better
+
+    out: dict[str, dict[str, float]] = {}
+    for article in report.articles:
+        ref = report.references[article.id]
+        itself = score_brief(ref, ref, text=texts[article.id]).fields
+        best = {k: 1.0 if higher_is_better(k) else 0.0 for k in article.fields}
+        best.update({k: itself[k] for k in ARTICLE_BASED if itself.get(k) is not None})
+        lost = {
+            k: v
+            for k, v in article.fields.items()
+            if k in best
+            and ((v is None and k == "grounding.exact") or (v is not None and v != best[k]))
+        }
+        if lost:
+            out[article.id] = {k: v if v is not None else float("nan") for k, v in lost.items()}
+    return out
+
+
 def main() -> None:
-    from briefs.evaluate.metrics import FIELDS
+    from briefs.evaluate.scores import FIELDS, higher_is_better
 
     for name, paths, refs in replay_sets():
         report, errors, chat = run_set(paths, refs)
@@ -171,26 +198,28 @@ def main() -> None:
         repaired = sum(
             1 for b in briefs if b.meta and any(w.startswith("repaired") for w in b.meta.warnings)
         )
-        perfect = sum(
-            1 for a in report.articles if all(v == 1.0 for v in a.fields.values() if v is not None)
-        )
-        print(f"== {name}: {n} articles, {len(errors)} errors, {perfect} scored 1.0 on every field")
+        texts = {a.id: a.text for a in iter_articles(paths) if isinstance(a, Article)}
+        lost = losses(report, texts)
+        print(f"== {name}: {n} articles, {len(errors)} errors, {n - len(lost)} lossless")
         print(
             f"   calls/article {sum(chat.calls.values()) / max(n, 1):.2f}  "
             f"tokens in/article {tokens_in / max(n, 1):.0f}  "
             f"tokens out/article {tokens_out / max(n, 1):.0f}  "
             f"re-asked {reasked}  repaired {repaired}"
         )
-        print(f"   {'field':<28}{'replay min':>11}{'replay mean':>12}{'rules mean':>11}")
+        print(f"   {'field':<28}{'replay worst':>13}{'replay mean':>12}{'rules mean':>11}")
         for field in FIELDS:
             values = [a.fields[field] for a in report.articles if a.fields.get(field) is not None]
-            low = min((v for v in values if v is not None), default=float("nan"))
+            pick = min if higher_is_better(field) else max
+            low = pick((v for v in values if v is not None), default=float("nan"))
             mean = report.means.get(field)
             peer = rules.means.get(field)
             print(
-                f"   {field:<28}{low:>11.3f}{(mean if mean is not None else float('nan')):>12.3f}"
+                f"   {field:<28}{low:>13.3f}{(mean if mean is not None else float('nan')):>12.3f}"
                 f"{(peer if peer is not None else float('nan')):>11.3f}"
             )
+        for article_id, fields in lost.items():
+            print(f"   not lossless: {article_id}: {fields}", file=sys.stderr)
         for e in errors:
             print(f"   error: {e}", file=sys.stderr)
 

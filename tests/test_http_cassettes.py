@@ -81,8 +81,8 @@ def test_grammar_keeps_a_small_models_reply_in_the_schema_shape(seed, monkeypatc
     schema as a grammar. SmolLM2-135M's reply follows the schema's shape key by key
     (summary, then actors with name/kind/role/aliases/evidence), but its summary and
     evidence strings run on ("however, it is also involved in ...") until the 900-token
-    cap: a reply cut off mid-JSON (the re-ask would say so), so no valid brief. That is the honest state of a
-    135M model on this task; the ladder (--fallback rules) is what makes it usable."""
+    cap: a reply cut off mid-JSON (the re-ask would say so), so no valid brief. That is
+    the honest state of a 135M model on this task; --fallback rules makes it usable."""
     monkeypatch.setenv("OPENAI_API_KEY", "sk-recording-dummy-key-0000")
     chat = ChatOpenAI(
         model=MODEL,
