@@ -74,6 +74,8 @@ def test_packaged_model_without_its_extra_says_how_to_get_it(monkeypatch):
     monkeypatch.setitem(llamacpp.PACKAGED_MODELS, "absent", ("briefs_no_such_package", "x.gguf"))
     with pytest.raises(BackendUnavailable, match=r"pip install 'briefs\[local\]'"):
         packaged_model("absent")
+    with pytest.raises(BackendUnavailable, match=r"llamacpp:absent needs the extra"):
+        LlamaCppBackend(model="absent")  # at construction: the CLI exits 2 with it
 
 
 def test_smollm2_is_a_packaged_model():

@@ -127,6 +127,9 @@ class LlamaCppBackend(_ProviderBackend):
         self.json_schema = json_schema
         options.setdefault("structured", "json")  # the grammar is the structured output
         super().__init__(model, **options)
+        from briefs.backends.llamacpp import packaged_model
+
+        packaged_model(self.model or "")  # a packaged model without its extra: say so now
 
     def model_path(self) -> str:
         from briefs.backends.llamacpp import packaged_model
