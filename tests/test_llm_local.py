@@ -104,3 +104,19 @@ def test_prompt_shows_the_schema_sent(seed_path):
     )
     native = CliRunner().invoke(cli, ["prompt", str(seed_path), "--backend", "openai"])
     assert "provider-native structured output" in native.stdout
+
+
+def test_a_reply_cut_at_the_token_limit_is_named_so(seed_articles):
+    seed = next(a for a in seed_articles if a.id == SEED)
+
+    class CutLlama(FakeLlama):
+        def create_chat_completion(self, **kwargs):
+            out = super().create_chat_completion(**kwargs)
+            out["choices"][0]["finish_reason"] = "length"
+            return out
+
+    client = CutLlama(['{ "summary": "It goes on and on', json.dumps(valid_brief())])
+    chat = LlamaCppChatModel(client=client, model_path="any.gguf", reply_schema=grammar_schema())
+    brief = brief_from_article(seed, LLMBackend(chat, structured="json"))
+    assert brief.meta.attempts == 2
+    assert "cut off at the token limit" in client.calls[1]["messages"][-1]["content"]

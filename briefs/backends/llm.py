@@ -70,14 +70,21 @@ def _tool_args(message: AIMessage) -> str:
     return json.dumps(calls[0].get("args", {})) if calls else ""
 
 
+_CUT_OFF = "the reply was cut off at the token limit: write a shorter brief (fewer, shorter items)"
+
+
+def _cut_off(reply: AIMessage) -> str | None:
+    """The cut-off message when the provider says the reply hit the token limit."""
+    meta = getattr(reply, "response_metadata", None) or {}
+    return _CUT_OFF if meta.get("finish_reason") == "length" else None
+
+
 def _output_problem(exc: Exception) -> str | None:
     """A provider exception that means "bad reply" (so re-ask), else None."""
     from langchain_core.exceptions import OutputParserException
 
     if "LengthFinishReason" in type(exc).__name__:
-        return (
-            "the reply was cut off at the token limit: write a shorter brief (fewer, shorter items)"
-        )
+        return _CUT_OFF
     if isinstance(exc, OutputParserException):
         return f"unparsable reply: {str(exc).splitlines()[0][:300]}"
     return None
@@ -264,7 +271,7 @@ class LLMBackend(Backend):
                 else:  # the provider's parser failed: ours repairs caps, or says what's wrong
                     brief, notes = parse_reply(raw.content or _tool_args(raw))
             except OutputError as exc:
-                return raw, None, str(exc)
+                return raw, None, _cut_off(raw) or str(exc)
             usage.warnings.extend(notes)
             return raw, brief, None
         reply = self._invoke(self.reply_model(), messages, usage)
@@ -273,7 +280,7 @@ class LLMBackend(Backend):
         try:
             brief, notes = parse_reply(reply.content)
         except OutputError as exc:
-            return reply, None, str(exc)
+            return reply, None, _cut_off(reply) or str(exc)
         usage.warnings.extend(notes)
         return reply, brief, None
 
