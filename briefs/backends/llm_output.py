@@ -159,7 +159,7 @@ def grammar_schema() -> dict[str, Any]:
     """The reply schema as sent to servers that constrain output to it (llama.cpp's
     grammar, vLLM, Ollama): structure, types, enums and ``maxItems`` kept. String
     lengths are dropped: llama.cpp spells ``maxLength`` out one character at a time
-    (35 kB of grammar for this schema, where 1.5 kB do without it; it crashed older
+    (35 kB of grammar for this schema, where 4.5 kB do without it; it crashed older
     servers), and an over-long string is repaired, not re-asked. Descriptions are
     dropped too (the prompt carries them). Every property is required and no other
     allowed, so the output always has its evidence lists and OpenAI-style strict
