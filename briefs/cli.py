@@ -6,14 +6,18 @@ Exit codes: 0 all ok, 1 some articles failed (or a gate failed), 2 usage errors.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from briefs.backends.registry import list_backends
 from briefs.cache import BriefCache
+from briefs.cli_config import project_defaults
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.engine import BatchResult, ManifestEntry, generate_batch
 from briefs.ingest import DEFAULT_MAX_BYTES
@@ -45,9 +49,9 @@ def cli() -> None:
     help="Backend NAME[:MODEL]; see `briefs backends`.",
 )
 @click.option(
-    "--strict-grounding",
-    is_flag=True,
-    help="Drop items left with no evidence found in the article.",
+    "--strict-grounding/--lenient-grounding",
+    default=False,
+    help="Drop items left with no evidence found in the article (default: lenient).",
 )
 @click.option(
     "--max-bytes",
@@ -78,7 +82,14 @@ def cli() -> None:
     is_flag=True,
     help="Brief every article again: ignore briefs on disk and in the cache.",
 )
+@click.option(
+    "--stdout",
+    "to_stdout",
+    is_flag=True,
+    help="Write the briefs to stdout as JSON Lines (no files unless --out is given).",
+)
 @backend_options
+@project_defaults()
 def generate(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -90,15 +101,20 @@ def generate(
     cache_path: Path | None,
     no_cache: bool,
     force: bool,
+    to_stdout: bool,
     **backend_opts: Any,
 ) -> None:
     """Write <id>.json, <id>.md and manifest.json to --out for every article in PATHS.
 
-    PATHS are files or folders (read recursively): .txt, .md, .html, .json, .jsonl.
-    A rerun skips articles already briefed the same way and serves unchanged ones
-    from the cache; Ctrl-C stops cleanly and keeps every finished brief.
+    PATHS are files or folders (read recursively): .txt, .md, .html, .json, .jsonl;
+    `-` is one article read from stdin. A rerun skips articles already briefed the
+    same way and serves unchanged ones from the cache; Ctrl-C stops cleanly and keeps
+    every finished brief. Options not given take their value from the nearest
+    briefs.toml or pyproject.toml [tool.briefs] (see `briefs config`).
     """
     engine = backend_from_options(backend, **backend_opts)
+    scratch = _scratch_out(to_stdout)
+    out_dir = scratch or out_dir
     cache = None if no_cache else BriefCache(cache_path)
     progress = _progress() if not quiet and sys.stderr.isatty() else None
     task = progress.add_task("", total=None) if progress is not None else None
@@ -110,6 +126,8 @@ def generate(
                 progress.console.print(line, markup=False, highlight=False)
             else:
                 click.echo(line, err=True)
+        elif to_stdout:
+            _echo_jsonl(out_dir, entry)
         if progress is not None and task is not None:
             progress.advance(task)
 
@@ -139,8 +157,10 @@ def generate(
             progress.stop()
         if cache is not None:
             cache.close()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     if not quiet:
-        click.echo(_summary(result), err=True)
+        click.echo(_summary(result, to_stdout=scratch is not None), err=True)
     sys.exit(result.exit_code)
 
 
@@ -160,7 +180,22 @@ def _progress() -> Any:
     return progress
 
 
-def _summary(result: BatchResult) -> str:
+def _scratch_out(to_stdout: bool) -> Path | None:
+    """With --stdout and no --out on the command line, a temporary folder for the
+    run's files (removed at the end): the briefs go to stdout only."""
+    ctx = click.get_current_context()
+    if not to_stdout or ctx.get_parameter_source("out_dir") is ParameterSource.COMMANDLINE:
+        return None
+    return Path(tempfile.mkdtemp(prefix="briefs-stdout-"))
+
+
+def _echo_jsonl(out_dir: Path, entry: ManifestEntry) -> None:
+    """One brief, just written, as one line of JSON on stdout."""
+    text = (out_dir / entry.outputs[0]).read_text(encoding="utf-8")
+    click.echo(json.dumps(json.loads(text), ensure_ascii=False))
+
+
+def _summary(result: BatchResult, to_stdout: bool = False) -> str:
     c = result.counts()
     tokens = (
         f"; tokens {c['tokens_in']:,} in / {c['tokens_out']:,} out"
@@ -171,7 +206,8 @@ def _summary(result: BatchResult) -> str:
     return (
         f"{c['ok']} ok, {c['failed']} failed, {c['total']} articles "
         f"({c['cached']} cached, {c['resumed']} already done, {c['fell_back']} fell back)"
-        f"{tokens}{cost} -> {result.out_dir}/ (manifest: {result.manifest_path})"
+        f"{tokens}{cost} -> "
+        + ("stdout" if to_stdout else f"{result.out_dir}/ (manifest: {result.manifest_path})")
     )
 
 
@@ -194,11 +230,13 @@ def main() -> None:
 
 
 def _register() -> None:
+    from briefs.cli_config import make_config_command
     from briefs.cli_eval import eval_command
     from briefs.cli_prompt import prompt_command
 
     cli.add_command(eval_command)
     cli.add_command(prompt_command)
+    cli.add_command(make_config_command(generate))
 
 
 _register()
