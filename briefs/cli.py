@@ -18,8 +18,10 @@ from click.core import ParameterSource
 from briefs.backends.registry import list_backends
 from briefs.cache import BriefCache
 from briefs.cli_config import project_defaults
-from briefs.cli_options import backend_from_options, backend_options
+from briefs.cli_executor import executor_args, executor_options
+from briefs.cli_options import backend_options
 from briefs.engine import BatchResult, ManifestEntry, generate_batch
+from briefs.errors import BackendUnavailable, UsageError
 from briefs.ingest import DEFAULT_MAX_BYTES
 from briefs.schema import brief_json_schema
 
@@ -88,6 +90,7 @@ def cli() -> None:
     is_flag=True,
     help="Write the briefs to stdout as JSON Lines (no files unless --out is given).",
 )
+@executor_options
 @backend_options
 @project_defaults()
 def generate(
@@ -102,6 +105,10 @@ def generate(
     no_cache: bool,
     force: bool,
     to_stdout: bool,
+    executor: str,
+    scheduler: str | None,
+    workers: int | None,
+    batch_size: int,
     **backend_opts: Any,
 ) -> None:
     """Write <id>.json, <id>.md and manifest.json to --out for every article in PATHS.
@@ -112,7 +119,9 @@ def generate(
     every finished brief. Options not given take their value from the nearest
     briefs.toml or pyproject.toml [tool.briefs] (see `briefs config`).
     """
-    engine = backend_from_options(backend, **backend_opts)
+    engine, executor_kw = executor_args(
+        executor, scheduler, workers, batch_size, backend, backend_opts
+    )
     scratch = _scratch_out(to_stdout)
     out_dir = scratch or out_dir
     cache = None if no_cache else BriefCache(cache_path)
@@ -142,7 +151,10 @@ def generate(
             max_bytes=max_bytes,
             strict_grounding=strict_grounding,
             on_result=report,
+            **executor_kw,
         )
+    except (UsageError, BackendUnavailable) as exc:  # e.g. dask missing, scheduler unreachable
+        raise click.UsageError(str(exc)) from None
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()

@@ -31,9 +31,7 @@ def is_stdin(given: object) -> bool:
     return str(given) == STDIN
 
 
-def read_stdin(
-    max_bytes: int, stream: BinaryIO | None = None
-) -> Iterator[Article | InputError]:
+def read_stdin(max_bytes: int, stream: BinaryIO | None = None) -> Iterator[Article | InputError]:
     """The article on ``stream`` (standard input by default); at most ``max_bytes``
     are accepted, and at most ``max_bytes + 1`` are read."""
     handle = stream if stream is not None else sys.stdin.buffer
