@@ -18,12 +18,15 @@ manifest (every 2 s and at the end), Ctrl-C. So its promises hold unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
+import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +43,8 @@ from briefs.schema import Article, Brief
 __all__ = ["DEFAULT_BATCH_SIZE", "brief_batch", "generate_batch_dask"]
 
 DEFAULT_BATCH_SIZE = 8
+WRITERS = 4  # client threads writing briefs as they come back
+MAX_QUEUED_WRITES = 512  # briefs back from the cluster, waiting to be written
 BatchItem = tuple[Article, ManifestEntry, float]
 Finish = Callable[[ManifestEntry, float], None]
 Recipe = str | Backend | Callable[[], Backend]
@@ -95,15 +100,31 @@ def _client(scheduler: str | None, workers: int | None, threads: int) -> tuple[A
             return Client(scheduler), None
         except (OSError, ValueError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=threads,
-        processes=True,
-        host="127.0.0.1",  # a cluster on this machine listens on loopback only
-        dashboard_address="127.0.0.1:0",
-        silence_logs=40,  # logging.ERROR: a restarted worker is reported by the manifest
-    )
+    with _workers_ignore_ctrl_c():
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=threads,
+            processes=True,
+            host="127.0.0.1",  # a cluster on this machine listens on loopback only
+            dashboard_address="127.0.0.1:0",
+            silence_logs=40,  # logging.ERROR: a restarted worker is reported by the manifest
+        )
     return Client(cluster), cluster
+
+
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl-C reaches every process of the terminal's group: the worker processes,
+    started while SIGINT is ignored, keep ignoring it (no tracebacks from them); this
+    process handles it and stops the cluster itself."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _recipe(backend: Recipe) -> tuple[Backend, bytes]:
@@ -120,18 +141,23 @@ def _recipe(backend: Recipe) -> tuple[Backend, bytes]:
 
 
 class _Batches:
-    """Batches in flight on the cluster, and what to do with their results."""
+    """Batches in flight on the cluster; their briefs written by a few threads here
+    (each write is fsynced: one thread alone would cap the whole cluster's rate)."""
 
-    def __init__(self, client: Any, run: _Run, blob: bytes, strict: bool, limit: int) -> None:
+    def __init__(
+        self, client: Any, run: _Run, blob: bytes, strict: bool, limit: int, finish: Finish
+    ) -> None:
         from distributed import as_completed
 
         self.client, self.run, self.blob, self.strict = client, run, blob, strict
         self.token = hashlib.sha256(blob).hexdigest()[:16]
-        self.limit = limit
+        self.limit, self.finish = limit, finish
         self.pending: dict[Any, list[BatchItem]] = {}
         self.done = as_completed()
+        self.pool = ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="briefs-write")
+        self.writes: set[Future[tuple[ManifestEntry, float]]] = set()
 
-    def submit(self, batch: list[BatchItem], collect: Finish) -> None:
+    def submit(self, batch: list[BatchItem]) -> None:
         if not batch:
             return
         future = self.client.submit(
@@ -140,31 +166,52 @@ class _Batches:
         self.pending[future] = batch
         self.done.add(future)
         while len(self.pending) >= self.limit:
-            self._collect(next(self.done), collect)
+            self._collect(next(self.done))
 
-    def drain(self, collect: Finish) -> None:
+    def drain(self) -> None:
         while self.pending:
-            self._collect(next(self.done), collect)
+            self._collect(next(self.done))
+        self._reap(everything=True)
 
-    def _collect(self, future: Any, collect: Finish) -> None:
+    def _collect(self, future: Any) -> None:
         batch = self.pending.pop(future)
         try:
             results = future.result()
         except Exception as exc:  # the batch itself failed (e.g. its workers kept dying)
             results = [(False, f"dask: {type(exc).__name__}: {exc}")] * len(batch)
-        for (article, entry, started), (ok, payload) in zip(batch, results, strict=True):
-            try:
-                if not ok:
-                    raise BriefsError(payload)
-                self.run.keep(article, Brief.model_validate_json(payload), entry)
-            except BriefsError as exc:
-                entry.status, entry.error = "failed", str(exc)
-            except Exception as exc:
-                entry.status, entry.error = "failed", f"internal error: {exc!r}"
-            collect(entry, started)
+        for item, result in zip(batch, results, strict=True):
+            self.writes.add(self.pool.submit(self._keep, item, result))
+        self._reap()
 
-    def cancel(self) -> None:
-        self.client.cancel(list(self.pending))
+    def _keep(self, item: BatchItem, result: tuple[bool, str]) -> tuple[ManifestEntry, float]:
+        """In a writer thread: write one brief (and cache it), or record its error."""
+        (article, entry, started), (ok, payload) = item, result
+        try:
+            if not ok:
+                raise BriefsError(payload)
+            self.run.keep(article, Brief.model_validate_json(payload), entry)
+        except BriefsError as exc:
+            entry.status, entry.error = "failed", str(exc)
+        except Exception as exc:
+            entry.status, entry.error = "failed", f"internal error: {exc!r}"
+        return entry, started
+
+    def _reap(self, everything: bool = False) -> None:
+        """Report the briefs written so far (on this thread); wait when too many queue."""
+        if everything:
+            wait(self.writes)
+        elif len(self.writes) > MAX_QUEUED_WRITES:
+            wait(self.writes, return_when=FIRST_COMPLETED)
+        finished = {f for f in self.writes if f.done()}
+        self.writes -= finished
+        for future in finished:
+            self.finish(*future.result())
+
+    def close(self, interrupted: bool) -> None:
+        if interrupted:
+            self.client.cancel(list(self.pending))
+        # a write under way is finished (it is atomic anyway); queued ones are dropped
+        self.pool.shutdown(wait=True, cancel_futures=interrupted)
 
 
 def _needs_model(run: _Run, article: Article, entry: ManifestEntry) -> bool:
@@ -218,26 +265,28 @@ def generate_batch_dask(
             last_manifest = time.monotonic()
 
     slots = max(1, sum(client.nthreads().values()))
-    flight = _Batches(client, run, blob, strict_grounding, limit=2 * slots)
+    flight = _Batches(client, run, blob, strict_grounding, 2 * slots, finish)
     try:
         batch: list[BatchItem] = []
         for article, entry, started in _inputs(paths, max_bytes, result, engine.name):
             if article is not None and _needs_model(run, article, entry):
                 batch.append((article, entry, started))
                 if len(batch) >= batch_size:
-                    flight.submit(batch, finish)
+                    flight.submit(batch)
                     batch = []
             else:
                 finish(entry, started)
-        flight.submit(batch, finish)
-        flight.drain(finish)
+        flight.submit(batch)
+        flight.drain()
     except BaseException:  # Ctrl-C above all: keep what is done, say what is not
         result.interrupted = True
-        flight.cancel()
+        flight.close(interrupted=True)
         for entry in result.entries:
             if entry.status == "ok" and not entry.outputs:
                 entry.status, entry.error = "failed", "interrupted before it finished"
         raise
+    else:
+        flight.close(interrupted=False)
     finally:
         write_manifest(result, engine.name)
         client.close()
