@@ -41,6 +41,7 @@ PARAMS = {
     "executor": "executor",
     "scheduler": "scheduler",
     "workers": "workers",
+    "batch_size": "batch_size",
     "gates": "fail_under",
 }
 

@@ -154,6 +154,7 @@ KEYS: dict[str, Key] = {
     "executor": Key(_choice("local", "dask"), "where articles are briefed (--executor)"),
     "scheduler": Key(_text, "Dask scheduler address (--scheduler)"),
     "workers": Key(_integer(1, 1024), "Dask local cluster worker processes (--workers)"),
+    "batch_size": Key(_integer(1, 10_000), "articles per Dask task (--batch-size)"),
     "gates": Key(_gates, "eval gate floors, FIELD = floor (--fail-under)"),
 }
 

@@ -250,8 +250,8 @@ def generate_batch_dask(
     engine, blob = _recipe(backend)
     store = cache if isinstance(cache, BriefCache) or cache is None else BriefCache(cache)
     threads = max(1, math.ceil(concurrency / (workers or os.cpu_count() or 1)))
-    client, cluster = _client(scheduler, workers, threads)
     result = _prepare(out_dir)
+    client, cluster = _client(scheduler, workers, threads)
     run = _Run(engine, result.out_dir, store, force, strict_grounding)
     last_manifest = time.monotonic()
 
@@ -264,9 +264,10 @@ def generate_batch_dask(
             write_manifest(result, engine.name)
             last_manifest = time.monotonic()
 
-    slots = max(1, sum(client.nthreads().values()))
-    flight = _Batches(client, run, blob, strict_grounding, 2 * slots, finish)
+    flight: _Batches | None = None
     try:
+        slots = max(1, sum(client.nthreads().values()))
+        flight = _Batches(client, run, blob, strict_grounding, 2 * slots, finish)
         batch: list[BatchItem] = []
         for article, entry, started in _inputs(paths, max_bytes, result, engine.name):
             if article is not None and _needs_model(run, article, entry):
@@ -280,7 +281,8 @@ def generate_batch_dask(
         flight.drain()
     except BaseException:  # Ctrl-C above all: keep what is done, say what is not
         result.interrupted = True
-        flight.close(interrupted=True)
+        if flight is not None:
+            flight.close(interrupted=True)
         for entry in result.entries:
             if entry.status == "ok" and not entry.outputs:
                 entry.status, entry.error = "failed", "interrupted before it finished"

@@ -120,6 +120,24 @@ def test_cache_false_in_the_file_means_no_cache(project, seed_path, tmp_path):
     assert third.exit_code == fourth.exit_code == 0 and "1 cached" in fourth.stderr
 
 
+def test_executor_settings_come_from_the_file(project, seed_path):
+    (project / "briefs.toml").write_text(
+        'executor = "dask"\nscheduler = "tcp://10.0.0.5:8786"\nbatch_size = 4\n'
+    )
+    rows = settings()["settings"]
+    assert rows["executor"] == {"value": "dask", "source": "briefs.toml"}
+    assert rows["scheduler"] == {"value": "tcp://10.0.0.5:8786", "source": "briefs.toml"}
+    assert rows["batch_size"] == {"value": 4, "source": "briefs.toml"}
+    assert rows["workers"] == {"value": None, "source": "default"}
+    rows = settings("--executor", "local")["settings"]
+    assert rows["executor"] == {"value": "local", "source": "command line"}
+    # the file's Dask settings are not an error when the command line picks local
+    (project / "a.txt").write_text(seed_path.read_text(encoding="utf-8"))
+    result = run("generate", "a.txt", "--executor", "local", "--no-cache", "-q")
+    assert result.exit_code == 0, result.output
+    assert (project / "briefs-out" / "a.json").exists()
+
+
 def test_eval_gates_come_from_the_file(project, seeds_dir):
     refs = Path(__file__).resolve().parent.parent / "evals" / "references"
     (project / "briefs.toml").write_text("[gates]\noverall = 0.99\n")
