@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,12 +18,13 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
-from briefs.config import KEYS, SECRET_ENV, ProjectConfig, load_config
+from briefs.config import KEYS, SECRET_ENV, ProjectConfig, gate_items, load_config
 from briefs.errors import ConfigError
 
 __all__ = ["make_config_command", "project_defaults", "resolve"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+_GATE = re.compile(r"^\s*([A-Za-z0-9_.]+)\s*(<=|>=|=)\s*([0-9]*\.?[0-9]+)\s*$")
 
 COMMAND_LINE = "command line"
 DEFAULT = "default"
@@ -77,7 +79,7 @@ def resolve(
         if key == "gates":
             if kwargs.get("gate_file") is not None:
                 continue  # a --gate file on the command line replaces the file's gates
-            kwargs[param] = tuple(f"{name}={floor}" for name, floor in value.items())
+            kwargs[param] = gate_items(value)
         else:
             kwargs[param] = value
         sources[param] = label
@@ -141,10 +143,14 @@ def _settings(kwargs: dict[str, Any], sources: dict[str, str]) -> dict[str, dict
             "value": str(default_cache_path()),
             "source": "environment (XDG_CACHE_HOME)" if env else DEFAULT,
         }
-    gates = kwargs.get("fail_under") or ()
-    floors = dict(item.split("=", 1) for item in gates)
+    gates: dict[str, float] = {}
+    for item in kwargs.get("fail_under") or ():
+        for part in str(item).split(","):
+            if (match := _GATE.match(part)) is not None:
+                name, op, value = match.groups()
+                gates[name + ("" if op == "=" else op)] = float(value)
     rows["gates"] = {
-        "value": {k: float(v) for k, v in floors.items()},
+        "value": gates,
         "source": sources.get("fail_under", DEFAULT),
     }
     return rows
@@ -158,7 +164,8 @@ def _text(value: Any) -> str:
     if value is True:
         return "on"
     if isinstance(value, dict):
-        return ", ".join(f"{k}={v:g}" for k, v in value.items()) or "-"
+        items = (f"{k}{'' if k.endswith('=') else '='}{v:g}" for k, v in value.items())
+        return ", ".join(items) or "-"
     return str(value)
 
 

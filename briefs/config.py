@@ -32,6 +32,7 @@ __all__ = [
     "SECRET_ENV",
     "ProjectConfig",
     "find_config",
+    "gate_items",
     "load_config",
 ]
 
@@ -117,6 +118,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _gates(value: Any, base: Path) -> dict[str, float]:
+    """``FIELD = floor`` (or ``"FIELD<=" = ceiling``), as in a thresholds file."""
     if not isinstance(value, dict):
         raise ValueError("expected a table of FIELD = floor")
     from briefs.errors import UsageError
@@ -127,9 +129,18 @@ def _gates(value: Any, base: Path) -> dict[str, float]:
         if isinstance(floor, bool) or not isinstance(floor, (int, float)):
             raise ValueError(f"{name}: expected a number, got {floor!r}")
     try:
-        return parse_fail_under(f"{name}={float(floor)}" for name, floor in floors.items())
+        parse_fail_under(gate_items(floors))
     except UsageError as exc:
         raise ValueError(str(exc)) from None
+    return {name: float(floor) for name, floor in floors.items()}
+
+
+def gate_items(gates: dict[str, float]) -> tuple[str, ...]:
+    """Gate keys and values as ``--fail-under`` items: ``actors.f1=0.8``, ``x<=0``."""
+    return tuple(
+        f"{name}{'' if name.endswith(('<=', '>=')) else '='}{value}"
+        for name, value in gates.items()
+    )
 
 
 @dataclass(frozen=True)

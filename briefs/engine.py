@@ -24,7 +24,7 @@ from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
 from briefs.cache import BriefCache, cache_key
 from briefs.errors import BriefsError, DuplicateId, InputError, UsageError
-from briefs.ingest import DEFAULT_MAX_BYTES, iter_articles
+from briefs.ingest import DEFAULT_MAX_BYTES, iter_articles, read_file
 from briefs.manifest import MANIFEST_NAME, BatchResult, ManifestEntry, write_brief, write_manifest
 from briefs.pipeline import brief_from_article
 from briefs.render import to_json
@@ -47,8 +47,8 @@ def _existing(out_dir: Path, stem: str, key: str) -> Brief | None:
     """The brief already on disk for this key (resume), if any and readable."""
     path = out_dir / f"{stem}.json"
     try:
-        brief = Brief.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        brief = Brief.model_validate_json(read_file(path))
+    except (OSError, ValueError, InputError):
         return None
     if brief.meta is None or brief.meta.cache_key != key or not (out_dir / f"{stem}.md").exists():
         return None

@@ -11,7 +11,9 @@
     │   ├── BinaryInput              NUL bytes: not text
     │   ├── DecodingError            bytes that no supported encoding decodes
     │   ├── MalformedRecord          broken JSON / JSONL record, missing ``text``
-    │   ├── InputTooLarge            over the size limit
+    │   ├── InputTooLarge            over the size limit (counted while reading, not from stat)
+    │   ├── NotRegularFile           a pipe, socket, device, symlink loop: never read
+    │   ├── OutsideInput             a link found in a folder that leads out of it
     │   └── DuplicateId              an id already produced earlier in the same batch
     ├── BackendError                 a backend could not produce a draft
     │   ├── BackendNotFound          no backend registered under that name
@@ -40,7 +42,9 @@ __all__ = [
     "InputError",
     "InputTooLarge",
     "MalformedRecord",
+    "NotRegularFile",
     "OutputError",
+    "OutsideInput",
     "UnsupportedFormat",
     "UsageError",
 ]
@@ -88,6 +92,14 @@ class MalformedRecord(InputError):
 
 
 class InputTooLarge(InputError):
+    pass
+
+
+class NotRegularFile(InputError):
+    pass
+
+
+class OutsideInput(InputError):
     pass
 
 

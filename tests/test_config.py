@@ -74,6 +74,7 @@ def test_nearest_file_up_the_tree_and_pyproject_table(project, monkeypatch):
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.briefs]\nconcurrency = 3\ncache = "c.sqlite"\n'
         '[tool.briefs.gates]\nactors.f1 = 0.8\n"issues.recall" = 0.5\n'
+        '"summary.unsupported<=" = 0.1\n'
     )
     monkeypatch.chdir(project / "deep" / "er")
     data = settings()
@@ -81,7 +82,11 @@ def test_nearest_file_up_the_tree_and_pyproject_table(project, monkeypatch):
     rows = data["settings"]
     assert rows["concurrency"] == {"value": 3, "source": "pyproject.toml [tool.briefs]"}
     assert rows["cache"]["value"] == str(project / "c.sqlite")  # relative to the file
-    assert rows["gates"]["value"] == {"actors.f1": 0.8, "issues.recall": 0.5}
+    assert rows["gates"]["value"] == {
+        "actors.f1": 0.8,
+        "issues.recall": 0.5,
+        "summary.unsupported<=": 0.1,
+    }
 
     (project / "deep" / "briefs.toml").write_text("concurrency = 5\n")  # nearer
     rows = settings()["settings"]
@@ -161,6 +166,10 @@ def test_eval_gates_come_from_the_file(project, seeds_dir):
         ('model = "gpt-4o"\n', "briefs.toml: model: needs a backend key too"),
         ("strict_grounding = 1\n", "briefs.toml: strict_grounding: expected true or false"),
         ("[gates]\nnope = 0.5\n", "briefs.toml: gates: unknown field 'nope'"),
+        (
+            '[gates]\n"summary.unsupported" = 0.5\n',
+            "briefs.toml: gates: summary.unsupported is lower-is-better",
+        ),
         ("concurrency = \n", "briefs.toml: invalid TOML"),
         ('api_key = "sk-123"\n', "briefs.toml: api_key: looks like a secret"),
         ('openai_key = "sk-123"\n', "briefs.toml: openai_key: looks like a secret"),

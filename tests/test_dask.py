@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import cloudpickle
@@ -191,3 +193,15 @@ def test_dask_options_need_the_dask_executor(articles, tmp_path):
         ],
     )
     assert result.exit_code == 2 and "--workers is for the local cluster" in result.stderr
+
+
+def test_the_local_executor_needs_no_dask(tmp_path, seed_path):
+    """Dask is an extra: the CLI and a local run never import it."""
+    code = (
+        "import sys, briefs.cli, briefs;"
+        f"r = briefs.generate_batch([{str(seed_path)!r}], {str(tmp_path / 'o')!r});"
+        "assert r.ok == 1;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"
