@@ -6,7 +6,9 @@ Exit codes: 0 all ok, 1 some articles failed (or a gate failed), 2 usage errors.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -158,6 +160,8 @@ def generate(
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
+        if _STDOUT["closed"]:
+            sys.exit(141)  # what a shell shows for a writer whose pipe closed (128 + SIGPIPE)
         click.echo(
             f"interrupted: finished briefs are kept in {out_dir}/; "
             "run the same command again to finish the rest",
@@ -201,10 +205,20 @@ def _scratch_out(to_stdout: bool) -> Path | None:
     return Path(tempfile.mkdtemp(prefix="briefs-stdout-"))
 
 
+_STDOUT = {"closed": False}
+
+
 def _echo_jsonl(out_dir: Path, entry: ManifestEntry) -> None:
     """One brief, just written, as one line of JSON on stdout."""
+    if not entry.outputs or _STDOUT["closed"]:
+        return
     text = (out_dir / entry.outputs[0]).read_text(encoding="utf-8")
-    click.echo(json.dumps(json.loads(text), ensure_ascii=False))
+    try:
+        click.echo(json.dumps(json.loads(text), ensure_ascii=False))
+    except BrokenPipeError:  # the reader is gone (`| head -1`): stop as Ctrl-C would
+        _STDOUT["closed"] = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        signal.raise_signal(signal.SIGINT)
 
 
 def _summary(result: BatchResult, to_stdout: bool = False) -> str:

@@ -139,3 +139,28 @@ def test_a_real_pipe(tmp_path):
     assert json.loads(line)["id"] == "stdin"
     assert b"1 ok, 0 failed" in proc.stderr
     assert not (Path(tmp_path) / "briefs-out").exists()
+
+
+def test_a_closed_pipe_stops_the_run_quietly(tmp_path, seed_path):
+    """`briefs generate ... --stdout | head -1`: exit 141 (as a shell shows SIGPIPE), no
+    traceback, and the run stops as after Ctrl-C instead of briefing the rest."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = seed_path.read_text(encoding="utf-8")
+    for i in range(60):  # far more JSON than a pipe buffers (64 KiB): the writer must block
+        (src / f"s{i:02d}.txt").write_text(f"{text}\n\nEdition {i}.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "briefs", "generate", str(src), "--stdout", "-j", "1"]
+    proc = subprocess.Popen(
+        [*command, "--no-cache", "--out", str(tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away after one brief
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141, err
+    assert json.loads(first)["id"] == "s00" and "Traceback" not in err
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["complete"] is False and manifest["counts"]["ok"] < 60
