@@ -1,3 +1,4 @@
 from briefs.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process (Dask, multiprocessing) imports it
+    main()

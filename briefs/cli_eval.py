@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from briefs.cli_config import project_defaults
 from briefs.cli_judge import judge_line, run_judge
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.errors import BackendError, UsageError
@@ -162,6 +163,7 @@ def _print_table(report: EvalReport) -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the table.")
 @backend_options
+@project_defaults(ignore=("out",))  # eval's --out is not generate's
 def eval_command(
     seeds: tuple[Path, ...],
     backend: str | None,

@@ -4,6 +4,7 @@
 
     BriefsError                      base of everything below; ``str()`` is one line
     ├── UsageError                   bad arguments or options (CLI exit code 2)
+    │   └── ConfigError              a bad key or value in briefs.toml / [tool.briefs]
     ├── InputError                   one input file or record cannot become an Article
     │   ├── UnsupportedFormat        extension briefs has no reader for
     │   ├── EmptyInput               empty or whitespace-only text
@@ -33,6 +34,7 @@ __all__ = [
     "BackendUnavailable",
     "BinaryInput",
     "BriefsError",
+    "ConfigError",
     "DecodingError",
     "DuplicateId",
     "EmptyInput",
@@ -54,6 +56,10 @@ class BriefsError(Exception):
 
 class UsageError(BriefsError):
     """The caller asked for something that cannot be done as asked."""
+
+
+class ConfigError(UsageError):
+    """The project config file has a bad key or value (message: "<file>: <key>: <why>")."""
 
 
 class InputError(BriefsError):

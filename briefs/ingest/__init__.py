@@ -18,6 +18,7 @@ from briefs.ingest.decode import decode_bytes
 from briefs.ingest.files import check_regular, iter_lines, open_regular, read_file, read_limited
 from briefs.ingest.paths import Found, discover
 from briefs.ingest.readers import read_html, read_json, read_jsonl_line, read_text
+from briefs.ingest.stdin import is_stdin, read_stdin
 from briefs.schema import Article
 
 __all__ = [
@@ -97,12 +98,19 @@ def _read_jsonl(handle: BinaryIO, path: Path, max_bytes: int) -> Iterator[Articl
 def iter_articles(
     paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | InputError]:
-    """Every article under ``paths``, in a stable order, errors in line."""
-    for item in discover(paths):
-        if isinstance(item, InputError):
-            yield item
-        else:
-            yield from read_path(item, max_bytes)
+    """Every article under ``paths``, in a stable order, errors in line.
+
+    The path ``-`` is one article read from standard input (``briefs.ingest.stdin``).
+    """
+    for given in paths:
+        if is_stdin(given):
+            yield from read_stdin(max_bytes)
+            continue
+        for item in discover([given]):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from read_path(item, max_bytes)
 
 
 def article_from_text(
