@@ -15,11 +15,11 @@ from typing import Any, ClassVar
 from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
+from briefs.backends.rules.document import Document, build
 from briefs.backends.rules.issues import find_issues
 from briefs.backends.rules.lexicon import lexicon
 from briefs.backends.rules.mentions import find_mentions
 from briefs.backends.rules.summary import summarize
-from briefs.backends.rules.text import split_sentences
 from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 
 __all__ = ["RulesBackend", "fingerprint"]
@@ -86,9 +86,13 @@ class RulesBackend(Backend):
         return f"{super().identity()}|{fingerprint()}"
 
     def generate(self, article: Article) -> Draft:
+        return self.from_document(build(article.text), article)
+
+    def from_document(self, doc: Document, article: Article) -> Draft:
+        """The draft brief of ``article`` from its parsed ``doc``."""
         lex = lexicon()
         text = article.text
-        sentences = split_sentences(text)
+        sentences = [s for s in doc.sentences if not s.furniture]
         mentions = [find_mentions(s, lex) for s in sentences]
         entities = resolve_entities(mentions, lex, text)
         statements = attribute(sentences, mentions, entities, lex)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.stances import (
@@ -33,7 +34,6 @@ from briefs.backends.rules.subjects import (
     role_owner,
     skip_relative_clause,
 )
-from briefs.backends.rules.text import Sentence, Token
 
 __all__ = ["Attribution", "attribute"]
 

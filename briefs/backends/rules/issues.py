@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
-from briefs.backends.rules.text import Sentence
 from briefs.backends.rules.vectors import cosine, vector
 
 __all__ = ["Issue", "find_issues"]

@@ -65,7 +65,7 @@ def _load(name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = _load("lexicon.json")
+    raw = _load("wordbook.json")
     titles = sorted({tuple(t.split()) for t in raw["titles"]}, key=len, reverse=True)
     lex = Lexicon(
         titles=titles,

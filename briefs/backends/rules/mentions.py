@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
-from briefs.backends.rules.text import Sentence, Token
 
 __all__ = ["Mention", "find_mentions"]
 

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.text import Sentence
 
 __all__ = ["Vocabulary", "as_question"]
 

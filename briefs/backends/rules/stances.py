@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.text import Sentence, Token
 
 __all__ = [
     "OPEN_Q",

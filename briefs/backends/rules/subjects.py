@@ -8,9 +8,9 @@ affiliations to look across, and the recency of speakers for pronouns.
 from __future__ import annotations
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.document import Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.text import Token
 
 __all__ = [
     "MAX_SUBJECT_LOOKBACK",

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.lexicon import Lexicon
-from briefs.backends.rules.text import Sentence
 from briefs.backends.rules.vectors import cosine, vector
 
 __all__ = ["is_boilerplate", "summarize"]
