@@ -19,6 +19,7 @@ from briefs.backends.rules.document import Document, build
 from briefs.backends.rules.issues import find_issues
 from briefs.backends.rules.lexicon import lexicon
 from briefs.backends.rules.mentions import find_mentions
+from briefs.backends.rules.stances import decapitalise
 from briefs.backends.rules.summary import summarize
 from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 
@@ -159,7 +160,7 @@ class RulesBackend(Backend):
 def _join(stances: list[str]) -> str:
     """Several claims as one stance: "A; b; c." """
     parts = [s.rstrip(".") for s in stances]
-    tail = [p[:1].lower() + p[1:] if p[:2] != p[:2].upper() else p for p in parts[1:]]
+    tail = [decapitalise(p) for p in parts[1:]]
     return "; ".join([parts[0], *tail]) + "."
 
 

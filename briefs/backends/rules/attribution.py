@@ -15,11 +15,13 @@ from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.polarity import is_denial, negated, verb_phrase_start
 from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
     clean,
+    decapitalise,
     fronted_report,
     leading_quote,
     subordinate_stop,
@@ -234,6 +236,12 @@ def attribute(
                 stance = clean(rest.strip().lstrip(":").strip())
             else:
                 stance = clean(verb.value + rest)
+            if negated(sent, verb):  # "cannot confirm such an incident": the no stays
+                first = verb_phrase_start(sent, verb)
+                stance = clean(sent.text[first.start - sent.start : stop - sent.start])
+            elif is_denial(lemma) and not stance.lower().startswith(verb.value.lower()):
+                # "Greece has denied it will fail to pay": a denial, not the claim denied
+                stance = clean(verb.value + " " + decapitalise(stance))
             end = max(stop, verb.end)
             while end > start and sent.text[end - sent.start - 1] in " ,;:-–—":
                 end -= 1

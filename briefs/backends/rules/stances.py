@@ -6,12 +6,14 @@ import re
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "OPEN_Q",
     "TOLD_OBJECT_END",
     "TRAIL",
     "clean",
+    "decapitalise",
     "fronted_report",
     "leading_quote",
     "subordinate_stop",
@@ -93,3 +95,16 @@ def leading_quote(sent: Sentence, subject_start: int) -> str | None:
     if _CLOSE_TAIL.search(head) and (head[:1] in OPEN_Q or not any(q in head for q in OPEN_Q)):
         return head  # also the end of a quotation that opened a sentence earlier
     return None
+
+
+def decapitalise(text: str) -> str:
+    """``text`` continuing a sentence: its first word lowercased only when it is a
+    function word, so proper nouns keep their case.
+
+    >>> decapitalise("Russia was unable to act."), decapitalise("It will pay.")
+    ('Russia was unable to act.', 'it will pay.')
+    """
+    first = text.split(" ", 1)[0]
+    if first.lower() in words("function_words_lowercased_in_joins"):
+        return text[:1].lower() + text[1:]
+    return text
