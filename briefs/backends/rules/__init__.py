@@ -112,7 +112,12 @@ class RulesBackend(Backend):
         issues = [
             OpenIssue(issue=i.text, actors=i.actors, evidence=[_evidence(text, i.start, i.end)])
             for i in find_issues(
-                sentences, mentions, keep, lex, {n: e.kind for n, e in entities.items()}
+                sentences,
+                mentions,
+                keep,
+                lex,
+                {n: e.kind for n, e in entities.items()},
+                [st.stance for st in statements if st.actor in keep],
             )
         ]
         spans = [[(m.start, m.end) for m in e.mentions] for e in ranked[:4]]

@@ -27,6 +27,7 @@ MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
 QUOTE_PENALTY = 1.0  # a sentence that opens a quotation is rarely where an issue is stated
 REDUNDANCY = 0.5
+RESTATED = 0.7  # cosine to a position's stance above which an issue restates it
 ACTOR_WEIGHT = 0.1
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
@@ -71,15 +72,41 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_NEGATIONS = re.compile(r"\b(?:not|never|no|cannot|nor)\b|n[’']t\b", re.I)
+
+
+def keeps_polarity(sent: Sentence, question: str) -> bool:
+    """Whether a question drawn from ``sent`` keeps its negation: a sentence whose
+    parse holds a negation gives a question only if the question says "not" too.
+
+    A question that drops the "not" asks the opposite of what the article says.
+    """
+    negated = any(t.dep == "neg" for t in sent.tokens)
+    return not negated or _NEGATIONS.search(question) is not None
+
+
+def _settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
+    """A sentence that reports something done: its main verb in the past tense, no
+    modal and no forward-looking cue ("The firm cut 500 jobs in May.")."""
+    if future_re.search(sent.text.lower()) or any(t.tag == "MD" for t in sent.tokens):
+        return False
+    roots = [t for t in sent.tokens if t.dep == "ROOT"]
+    return bool(roots) and roots[0].tag == "VBD"
+
+
 def find_issues(
     sentences: Sequence[Sentence],
     mentions: Sequence[Sequence[Mention]],
     keep: set[str],
     lex: Lexicon,
     kinds: Mapping[str, str] | None = None,
+    stances: Sequence[str] = (),
 ) -> list[Issue]:
     """The article's open issues, best first; ``kinds`` (actor -> kind) lets a
-    pronoun in an issue's question become the actor it refers to."""
+    pronoun in an issue's question become the actor it refers to. An issue that says
+    what one of ``stances`` (the brief's positions) says is left out: an open issue is
+    what the article leaves open, not a restated position."""
+    taken = [vector(s) for s in stances]
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
     scored: list[Issue] = []
@@ -104,6 +131,8 @@ def find_issues(
         if score >= MIN_SCORE:
             scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index))
     scored.sort(key=lambda i: (-i.score, i.start))
+    by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
+    vocabulary = Vocabulary.of(sentences, mentions)
     chosen: list[Issue] = []
     for issue in scored:
         if len(chosen) >= MAX_ISSUES:
@@ -111,11 +140,14 @@ def find_issues(
         v = vector(issue.text)
         if any(cosine(v, vector(c.text)) > REDUNDANCY for c in chosen):
             continue
+        sent, sent_mentions = by_index[issue.sentence]
+        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        if question is not None and not keeps_polarity(sent, question):
+            question = None  # "said he would not be prosecuted" is no "Whether he will be"
+        if question is None and any(cosine(v, t) > RESTATED for t in taken):
+            continue  # the sentence as it stands is a position of the brief
+        if question is None and _settled(sent, future_re):
+            continue  # a past event told as done leaves nothing open
+        issue.text = question or issue.text
         chosen.append(issue)
-    if AS_QUESTIONS:
-        by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
-        vocabulary = Vocabulary.of(sentences, mentions)
-        for issue in chosen:
-            sent, sent_mentions = by_index[issue.sentence]
-            issue.text = as_question(sent, sent_mentions, vocabulary, kinds) or issue.text
     return chosen
