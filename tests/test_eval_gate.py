@@ -21,7 +21,8 @@ def test_rules_backend_meets_the_thresholds():
 
 def test_external_bbc_references_meet_their_floors():
     """Generalisation: hand-written references for real BBC articles, texts read from the
-    corpus at run time (they are not ours to commit)."""
+    corpus at run time (they are not ours to commit). The floors are the BBC ten's; the
+    CNN/Daily Mail and XSum references are scored apart (see evals/external-splits.json)."""
     import json
 
     import pytest
@@ -32,7 +33,9 @@ def test_external_bbc_references_meet_their_floors():
     missing = [str(p) for p in sources if not p.exists()]
     if missing:
         pytest.skip(f"corpus not on this machine: {missing}")
-    references = load_briefs(folder)
+    splits = json.loads((ROOT / "evals" / "external-splits.json").read_text())
+    bbc = set(splits["sources"]["bbc"])
+    references = {k: v for k, v in load_briefs(folder).items() if k in bbc}
     assert len(references) == 10
     report, errors = generate_and_evaluate(sources, references, "rules")
     assert errors == [] and report.missing == []
