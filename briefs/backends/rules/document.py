@@ -97,6 +97,13 @@ _FURNITURE = re.compile(
 )
 _TIMELINE = re.compile(r"^(?:\d{1,2} \w+ )?\d{4}\s*[:\-–]\s")
 _DATELINE = re.compile(r"^[A-Z][\w .,'-]{0,40}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--\s*)?")
+# Runs of page furniture inside the text, cut out wherever they are.
+_INLINE = re.compile(
+    r"Share this with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|"
+    r"Linked[Ii]n|Copy\s+this\s+link))+"
+    r"|Read more from \w+(?=Follow)|Follow \w+ on Twitter"
+    r"|Image copyright [^\n.]{0,60}?Image caption|Media playback is unsupported on your device"
+)
 
 
 def _furniture(text: str) -> bool:
@@ -128,9 +135,54 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
+_HYPHENATED = re.compile(r"\w+(?:[-‐]\w+)+")
+
+
+def _merge_hyphenated(doc: Any) -> None:
+    """One token for a hyphenated word ("al-Assad", "A-levels", "J-League"), as
+    writers read it; spaCy splits some of them at the hyphen."""
+    spans = []
+    for match in _HYPHENATED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) > 1:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of page furniture: a wire dateline at the start, share widgets,
+    "Follow X on Twitter", image-credit lines.
+
+    >>> furniture_spans("Share this withEmailFacebookCopy this linkThe ICRC says")
+    [(0, 42)]
+    >>> furniture_spans("Rome (CNN)Italy is coping")
+    [(0, 10)]
+    """
+    spans = [(0, dateline_end(text))] if dateline_end(text) else []
+    spans += [(m.start(), m.end()) for m in _INLINE.finditer(text)]
+    return sorted(spans)
+
+
+def _visible(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of ``[start, end)`` outside the furniture spans (empty if none)."""
+    for a, b in spans:
+        if a <= start and end <= b:
+            return start, start
+        if a <= start < b:
+            start = b
+        elif start < a < end:
+            end = a
+    return start, end
+
+
 def from_doc(text: str, doc: Any) -> Document:
-    """The ``Document`` of ``text`` from its spaCy ``Doc``."""
-    base = dateline_end(text)
+    """The ``Document`` of ``text`` from its spaCy ``Doc`` (hyphenated words merged in
+    it first)."""
+    _merge_hyphenated(doc)
+    spans = furniture_spans(text)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     paragraph = 0
@@ -152,13 +204,15 @@ def from_doc(text: str, doc: Any) -> Document:
             index = len(sentences)
             own: list[Token] = []
             for tok in piece:
-                start = max(tok.idx, base) if tok.idx < base else tok.idx
+                start, end = _visible(tok.idx, tok.idx + len(tok.text), spans)
+                if start >= end:
+                    continue
                 own.append(
                     Token(
                         index=tok.i,
-                        value=text[start : tok.idx + len(tok.text)],
+                        value=text[start:end],
                         start=start,
-                        end=tok.idx + len(tok.text),
+                        end=end,
                         lemma=tok.lemma_.lower(),
                         pos=tok.pos_,
                         tag=tok.tag_,
@@ -168,7 +222,6 @@ def from_doc(text: str, doc: Any) -> Document:
                         sentence=index,
                     )
                 )
-            own = [t for t in own if t.end > base and t.value]
             if not own:
                 continue
             start, end = own[0].start, own[-1].end
@@ -183,7 +236,7 @@ def from_doc(text: str, doc: Any) -> Document:
     entities = tuple(
         Entity(e.text, e.label_, e.start_char, e.end_char, e.start, e.end)
         for e in doc.ents
-        if e.start_char >= base
+        if _visible(e.start_char, e.end_char, spans) == (e.start_char, e.end_char)
     )
     return Document(text, tuple(tokens), tuple(sentences), entities)
 
