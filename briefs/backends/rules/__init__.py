@@ -16,8 +16,9 @@ from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.document import Document, build
+from briefs.backends.rules.entities import is_place
 from briefs.backends.rules.issues import find_issues
-from briefs.backends.rules.lexicon import lexicon
+from briefs.backends.rules.lexicon import Lexicon, lexicon
 from briefs.backends.rules.mentions import find_mentions
 from briefs.backends.rules.stances import decapitalise
 from briefs.backends.rules.summary import summarize
@@ -46,7 +47,12 @@ def _importance(entity: Entity, n_sentences: int, title: str) -> float:
     return score
 
 
-def _keep(entity: Entity) -> bool:
+def _keep(entity: Entity, lex: Lexicon) -> bool:
+    if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
+        return False  # "Aleppo", "the Far East": where things happen, not who acts
+    if all(m.collective for m in entity.mentions):
+        # "ministers", "holidaymakers": a group that speaks, and is named again
+        return any(m.speaks for m in entity.mentions) and len(entity.mentions) >= 2
     if entity.kind == "other":
         return entity.positions > 0
     if entity.positions > 0:
@@ -102,7 +108,7 @@ class RulesBackend(Backend):
 
         title = article.title or ""
         ranked = sorted(
-            (e for e in entities.values() if _keep(e)),
+            (e for e in entities.values() if _keep(e, lex)),
             key=lambda e: (-_importance(e, len(sentences), title), e.first),
         )[:MAX_ACTORS]
         keep = {e.name for e in ranked}

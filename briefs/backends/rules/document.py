@@ -11,7 +11,7 @@ own result.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefs.backends.rules.nlp import parse
@@ -42,6 +42,16 @@ class Token:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+    first: int  # token indexes, end exclusive
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
@@ -50,16 +60,7 @@ class Sentence:
     tokens: tuple[Token, ...]
     paragraph: int
     furniture: bool = False  # page furniture: never summarised, attributed or an issue
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    text: str
-    label: str
-    start: int
-    end: int
-    first: int  # token indexes, end exclusive
-    last: int
+    entities: tuple[Entity, ...] = ()  # the named entities inside it
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,10 @@ def from_doc(text: str, doc: Any) -> Document:
         for e in doc.ents
         if _visible(e.start_char, e.end_char, spans) == (e.start_char, e.end_char)
     )
+    sentences = [
+        replace(s, entities=tuple(e for e in entities if s.start <= e.start and e.end <= s.end))
+        for s in sentences
+    ]
     return Document(text, tuple(tokens), tuple(sentences), entities)
 
 
