@@ -16,7 +16,7 @@ from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.document import Document, build
-from briefs.backends.rules.entities import is_place
+from briefs.backends.rules.entities import is_place, organisation_by_label
 from briefs.backends.rules.issues import find_issues
 from briefs.backends.rules.lexicon import Lexicon, lexicon
 from briefs.backends.rules.mentions import find_mentions
@@ -47,13 +47,19 @@ def _importance(entity: Entity, n_sentences: int, title: str) -> float:
     return score
 
 
+def _kind(entity: Entity) -> str:
+    if entity.kind == "other" and organisation_by_label(entity.mentions):
+        return "organization"
+    return entity.kind
+
+
 def _keep(entity: Entity, lex: Lexicon) -> bool:
     if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
         return False  # "Aleppo", "the Far East": where things happen, not who acts
     if all(m.collective for m in entity.mentions):
         # "ministers", "holidaymakers": a group that speaks, and is named again
         return any(m.speaks for m in entity.mentions) and len(entity.mentions) >= 2
-    if entity.kind == "other":
+    if _kind(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:
         return True
@@ -137,7 +143,7 @@ class RulesBackend(Backend):
         first = min(named or entity.mentions, key=lambda m: m.start)
         return Actor(
             name=entity.name,
-            kind=entity.kind,  # type: ignore[arg-type]
+            kind=_kind(entity),  # type: ignore[arg-type]
             role=entity.role,
             aliases=list(entity.aliases),
             evidence=[_evidence(text, first.start, first.end)],

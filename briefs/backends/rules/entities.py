@@ -18,13 +18,24 @@ lists do not. Combined:
 
 from __future__ import annotations
 
+import re
+
 from briefs.backends.rules.document import Entity, Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import Mention, is_cap, strip_title
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["collectives", "country_of_demonym", "is_place", "refine"]
+__all__ = [
+    "collectives",
+    "country_of_demonym",
+    "is_place",
+    "merge_organisations",
+    "organisation_by_label",
+    "refine",
+]
 
+_PLAIN = re.compile(r"^[\w .'’&-]+$")
+_RUN_BEFORE = re.compile(r"[A-Z][\w.]* (?:for|of|and) $")
 _PREFIX = 6  # letters a demonym shares with its country's name or adjective
 
 
@@ -59,13 +70,14 @@ def _known(m: Mention, lex: Lexicon) -> bool:
 def refine(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """``mentions`` of ``sent`` corrected by the entity recogniser (see the module)."""
     out: list[Mention] = []
-    for m in mentions:
+    for m in merge_organisations(sent, mentions):
         if m.hint in ("generic", "pronoun", "group"):
             out.append(m)
             continue
         ent = _overlap(m, sent.entities)
         label = ent.label if ent is not None else ""
         m.label = label
+        _drop_repeat(m)
         if label == "NORP" and m.hint == "other" and len(m.tokens) <= 1:
             country = country_of_demonym(m.text, lex)
             if country is not None:
@@ -74,6 +86,45 @@ def refine(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> list[Mentio
             _as_person(m, ent, sent, lex)
         out.append(m)
     return out
+
+
+def _drop_repeat(m: Mention) -> None:
+    """ "Muto Muto tussles with ...": a caption run into the text repeats the name at
+    the seam; the mention is the name once."""
+    parts = m.text.split()
+    if len(parts) >= 2 and parts[0] == parts[1]:
+        m.end = m.start + len(parts[0])
+        m.text = m.name = parts[0]
+        m.tokens = [parts[0]]
+
+
+def merge_organisations(sent: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """One mention for an organisation the recogniser reads whole where the capitalised
+    runs break at a small word ("Save the Children", "Doctors without Borders")."""
+    out = list(mentions)
+    for ent in sent.entities:
+        if ent.label != "ORG" or ent.last - ent.first < 3 or not _PLAIN.match(ent.text):
+            continue
+        if _RUN_BEFORE.search(sent.text[: ent.start - sent.start]):
+            continue  # the tail of a longer name ("UN Office for the Coordination of ...")
+        inside = [m for m in out if ent.start <= m.start and m.end <= ent.end]
+        straddling = [m for m in out if m.start < ent.end and ent.start < m.end]
+        if len(inside) < 2 or len(straddling) != len(inside):
+            continue
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        start = ent.end - len(text)
+        merged = Mention(
+            start, ent.end, text, sent.index, "organization", text, tokens=text.split(), label="ORG"
+        )
+        out = [m for m in out if m not in inside] + [merged]
+    return sorted(out, key=lambda m: m.start)
+
+
+def organisation_by_label(mentions: list[Mention]) -> bool:
+    """Whether an actor the word lists could not place ("Chelsea") is named at least
+    three times and mostly called an organisation by the recogniser."""
+    labelled = [m.label for m in mentions if m.label]
+    return len(labelled) >= 3 and labelled.count("ORG") * 2 > len(labelled)
 
 
 def is_place(mentions: list[Mention], lex: Lexicon) -> bool:

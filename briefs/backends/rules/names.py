@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "Mention",
@@ -91,20 +92,21 @@ def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
 def role_before(toks: tuple[Token, ...], i: int, lex: Lexicon) -> str | None:
     """A lowercase role phrase right before a name: "spokesperson Maria Zakharova"."""
     k = i - 1
-    words: list[str] = []
-    while k >= 0 and len(words) < 7:
+    found: list[str] = []
+    while k >= 0 and len(found) < 7:
         value = toks[k].value
         if value in _POSSESSIVE or value.lower() in _DETERMINERS or not value[:1].isalpha():
             break
         if value.lower() in lex.speech_verbs or value in lex.stop_caps:
             break
-        words.insert(0, value)
+        if value.lower() in words("role_stops"):
+            break  # "according to club president Naoki Ogane": the role is "club president"
+        found.insert(0, value)
         k -= 1
-    while words:
-        last_two = " ".join(words[-2:]).lower()
-        if words[-1].lower() in lex.role_nouns or last_two in lex.role_nouns:
-            return " ".join(words)
-        return None
+    if found:
+        last_two = " ".join(found[-2:]).lower()
+        if found[-1].lower() in lex.role_nouns or last_two in lex.role_nouns:
+            return " ".join(found)
     return None
 
 
