@@ -8,10 +8,15 @@ child: not, n't, never) and which auxiliaries go with it.
 
 from __future__ import annotations
 
+import re
+
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.stances import decapitalise
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["is_denial", "negated", "verb_phrase_start"]
+__all__ = ["is_denial", "negated", "reports_after", "split_participle", "verb_phrase_start"]
+
+_REPORTED = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "advcl", "dative", "prep"}
 
 _AUX = {"aux", "auxpass", "neg"}
 
@@ -32,6 +37,20 @@ def negated(sent: Sentence, verb: Token) -> bool:
     )
 
 
+def reports_after(sent: Sentence, verb: Token) -> bool:
+    """Whether anything is reported after ``verb`` in the parse: a clause, an object,
+    a quotation ("said that ...", "said: ...", "told reporters ..."), rather than only
+    adverbials ("the ministry said in a statement")."""
+    for t in sent.tokens:
+        if t.head != verb.index or t.start <= verb.end:
+            continue
+        if t.dep in _REPORTED and not (t.dep == "prep" and t.lower in ("in", "on", "at")):
+            return True
+        if t.value in ("“", '"', ":", "‘"):
+            return True
+    return False
+
+
 def verb_phrase_start(sent: Sentence, verb: Token) -> Token:
     """The first of the auxiliaries and negation right before ``verb`` ("cannot confirm",
     "has not yet found"), or the verb itself."""
@@ -42,3 +61,26 @@ def verb_phrase_start(sent: Sentence, verb: Token) -> Token:
         else:
             break
     return first
+
+
+_PARTICIPLE = re.compile(
+    r",\s+(?:telling|saying|adding|arguing|insisting|claiming|explaining|stating)\b"
+    r"(?:\s+[\w ]{0,30}?\s+that\b|\s+that\b|\s*:)?\s*"
+)
+
+
+def split_participle(stance: str) -> str:
+    """A denial and the claim that comes with it ("denied this, telling French media
+    that ..."): the reporting frame of the second goes, a colon says that it explains
+    the denial, so the claim made instead is not read as part of what is denied.
+
+    >>> split_participle("Denied this, telling French media that there is no overrun.")
+    'Denied this: there is no overrun.'
+    >>> split_participle("Denied it will fail to pay the loan.")
+    'Denied it will fail to pay the loan.'
+    """
+    match = _PARTICIPLE.search(stance)
+    if match is None or len(stance[match.end() :].split()) < 3:
+        return stance
+    second = stance[match.end() :].strip().lstrip("\"“'‘")
+    return stance[: match.start()].rstrip(" ,:") + ": " + decapitalise(second)
