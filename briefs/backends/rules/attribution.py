@@ -15,6 +15,7 @@ from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.passives import passive_reports
 from briefs.backends.rules.polarity import (
     is_denial,
     negated,
@@ -279,5 +280,11 @@ def attribute(
                 continue
             speakers.note_subject(f.actor)
             out.append(Attribution(f.actor, stance, start, end, verb.value, sent.index))
+        for mention, stance, verb in passive_reports(
+            sent, sent_mentions, lambda t: is_denial(lex.speech_verbs.get(t.lower, ""))
+        ):
+            actor = mention.entity
+            if actor in entities and all(a.start != sent.start for a in out[-3:]):
+                out.append(Attribution(actor, stance, sent.start, sent.end, verb.value, sent.index))
         speakers.note_mentions(sent_mentions)
     return out
