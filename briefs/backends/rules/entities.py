@@ -171,6 +171,15 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
     by another ("its members"): "Ministers said the plan would go ahead" -> a group
     mention "Ministers" that speaks. Whether the group is an actor is decided over
     the whole article (it must speak, and be named more than once).
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("Private creditors said the offer was too low.").sentences[0]
+    >>> [(m.name, m.speaks) for m in collectives(s, lexicon())]
+    [('Private creditors', True)]
+    >>> s = build("The union said its members would strike.").sentences[0]
+    >>> collectives(s, lexicon())
+    []
     """
     out: list[Mention] = []
     by_index = {t.index: t for t in sent.tokens}
@@ -183,7 +192,7 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
         if any(c.head == t.index and c.dep == "poss" for c in sent.tokens):
             continue  # "its members": part of another actor
         first, last = _phrase(sent, t)
-        if first.value[:1].isupper() and first is not t:
+        if first is not t and (first.pos == "PROPN" or first.value in lex.adjectives):
             continue  # "Russian peacekeepers", "Labour MPs": the capitalised rules name them
         text = sent.text[first.start - sent.start : last.end - sent.start]
         name = text[:1].upper() + text[1:]

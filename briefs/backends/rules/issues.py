@@ -80,15 +80,40 @@ def keeps_polarity(sent: Sentence, question: str) -> bool:
     parse holds a negation gives a question only if the question says "not" too.
 
     A question that drops the "not" asks the opposite of what the article says.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Saunders said he would not be prosecuted.").sentences[0]
+    >>> keeps_polarity(s, "Whether Saunders will be prosecuted."), keeps_polarity(
+    ...     s, "Whether Saunders will not be prosecuted.")
+    (False, True)
     """
     negated = any(t.dep == "neg" for t in sent.tokens)
     return not negated or _NEGATIONS.search(question) is not None
 
 
+def _plain(sent: Sentence) -> str:
+    """The sentence in lower case without its proper nouns, for cue words ("in May"
+    is a month, not "may").
+
+    >>> from briefs.backends.rules.document import build
+    >>> _plain(build("The firm cut 500 jobs in May.").sentences[0])
+    'the firm cut 500 jobs in .'
+    """
+    return " ".join(t.lower for t in sent.tokens if t.pos != "PROPN")
+
+
 def _settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
     """A sentence that reports something done: its main verb in the past tense, no
-    modal and no forward-looking cue ("The firm cut 500 jobs in May.")."""
-    if future_re.search(sent.text.lower()) or any(t.tag == "MD" for t in sent.tokens):
+    modal and no forward-looking cue ("The firm cut 500 jobs in May.").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> cues = _cue_pattern(tuple(lexicon().future_cues))
+    >>> [_settled(s, cues) for s in build(
+    ...     "The firm cut 500 jobs in May. The union will decide on a strike.").sentences]
+    [True, False]
+    """
+    if future_re.search(_plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
         return False
     roots = [t for t in sent.tokens if t.dep == "ROOT"]
     return bool(roots) and roots[0].tag == "VBD"
@@ -121,7 +146,7 @@ def find_issues(
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
-        open_cues = {m.group(1) for m in future_re.finditer(low)}
+        open_cues = {m.group(1) for m in future_re.finditer(_plain(sent))}
         score = (
             OPEN_WEIGHT * min(len(open_cues), 3)
             + min(len(cues - open_cues), 3)

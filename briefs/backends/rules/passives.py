@@ -37,6 +37,14 @@ def passive_reports(
     """(speaker mention, stance, verb) for every passive report with a named agent.
 
     ``is_report`` says which verbs report a stance (the word book's speech verbs).
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("His claims were denied by Foreign Secretary Jack Straw.").sentences[0]
+    >>> [(m.text, stance) for m, stance, _ in passive_reports(
+    ...     s, find_mentions(s, lexicon()), lambda t: t.lemma == "deny")]
+    [('Jack Straw', 'Denied his claims.')]
     """
     out: list[tuple[Mention, str, Token]] = []
     by_index = {t.index: t for t in sent.tokens}

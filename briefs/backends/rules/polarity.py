@@ -31,7 +31,13 @@ def is_denial(lemma: str) -> bool:
 
 
 def negated(sent: Sentence, verb: Token) -> bool:
-    """Whether ``verb`` carries a negation in the parse ("did not confirm")."""
+    """Whether ``verb`` carries a negation in the parse ("did not confirm").
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("The coast guard cannot confirm such an incident.").sentences[0]
+    >>> negated(s, next(t for t in s.tokens if t.value == "confirm"))
+    True
+    """
     return any(
         t.head == verb.index and t.index != verb.index and t.dep == "neg" for t in sent.tokens
     )
@@ -40,7 +46,16 @@ def negated(sent: Sentence, verb: Token) -> bool:
 def reports_after(sent: Sentence, verb: Token) -> bool:
     """Whether anything is reported after ``verb`` in the parse: a clause, an object,
     a quotation ("said that ...", "said: ...", "told reporters ..."), rather than only
-    adverbials ("the ministry said in a statement")."""
+    adverbials ("the ministry said in a statement").
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("'We never said that,' the ministry said in a statement.").sentences[0]
+    >>> reports_after(s, [t for t in s.tokens if t.value == "said"][-1])
+    False
+    >>> s = build("The ministry said that it would pay.").sentences[0]
+    >>> reports_after(s, next(t for t in s.tokens if t.value == "said"))
+    True
+    """
     for t in sent.tokens:
         if t.head != verb.index or t.start <= verb.end:
             continue
