@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from briefs.backends.rules.nlp import parse
-from briefs.backends.rules.wordbook import words
+from briefs.backends.rules.wordbook import book, words
 
 __all__ = ["Document", "Entity", "Sentence", "Token", "build", "from_doc"]
 
@@ -179,6 +179,19 @@ def _visible(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, i
     return start, end
 
 
+def upos(tag: str, text: str, dep: str) -> str:
+    """The coarse part of speech of a Penn tag ("VBD" -> "VERB"); forms of be, have and
+    do that serve another verb are "AUX".
+
+    >>> upos("VBD", "denied", "ROOT"), upos("VBZ", "has", "aux"), upos("NNP", "May", "pobj")
+    ('VERB', 'AUX', 'PROPN')
+    """
+    pos: str = book()["penn_to_upos"].get(tag, "X")
+    if pos == "VERB" and (dep in ("aux", "auxpass") or text.lower() in words("auxiliary_verbs")):
+        return "AUX"
+    return pos
+
+
 def from_doc(text: str, doc: Any) -> Document:
     """The ``Document`` of ``text`` from its spaCy ``Doc`` (hyphenated words merged in
     it first)."""
@@ -214,8 +227,8 @@ def from_doc(text: str, doc: Any) -> Document:
                         value=text[start:end],
                         start=start,
                         end=end,
-                        lemma=tok.lemma_.lower(),
-                        pos=tok.pos_,
+                        lemma=(tok.lemma_ or tok.text).lower(),
+                        pos=tok.pos_ or upos(tok.tag_, tok.text, tok.dep_),
                         tag=tok.tag_,
                         dep=tok.dep_,
                         head=tok.head.i,

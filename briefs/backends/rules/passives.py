@@ -43,7 +43,7 @@ def passive_reports(
     >>> from briefs.backends.rules.lexicon import lexicon
     >>> s = build("His claims were denied by Foreign Secretary Jack Straw.").sentences[0]
     >>> [(m.text, stance) for m, stance, _ in passive_reports(
-    ...     s, find_mentions(s, lexicon()), lambda t: t.lemma == "deny")]
+    ...     s, find_mentions(s, lexicon()), lambda t: t.lower == "denied")]
     [('Jack Straw', 'Denied his claims.')]
     """
     out: list[tuple[Mention, str, Token]] = []
