@@ -22,10 +22,12 @@ from briefs.schema import (
     Article,
     Brief,
     BriefMeta,
+    Digest,
     Evidence,
     OpenIssue,
     Position,
     brief_json_schema,
+    digest_json_schema,
 )
 
 __version__ = "0.1.0"
@@ -36,6 +38,7 @@ _LAZY = {
     "as_runnable": ("briefs.runnable", "as_runnable"),
     "LLMBackend": ("briefs.backends.llm", "LLMBackend"),
     "FallbackBackend": ("briefs.backends.fallback", "FallbackBackend"),
+    "digest": ("briefs.story", "make_digest"),
 }
 
 
@@ -56,6 +59,7 @@ __all__ = [
     "Brief",
     "BriefMeta",
     "BriefsError",
+    "Digest",
     "Draft",
     "Evidence",
     "FallbackBackend",
@@ -69,6 +73,8 @@ __all__ = [
     "as_runnable",
     "brief_from_article",
     "brief_json_schema",
+    "digest",
+    "digest_json_schema",
     "generate_batch",
     "generate_brief",
     "get_backend",

@@ -17,7 +17,7 @@ from briefs.cache import BriefCache
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.engine import BatchResult, ManifestEntry, generate_batch
 from briefs.ingest import DEFAULT_MAX_BYTES
-from briefs.schema import brief_json_schema
+from briefs.schema import brief_json_schema, digest_json_schema
 
 DEFAULT_OUT = "briefs-out"
 
@@ -176,9 +176,10 @@ def _summary(result: BatchResult) -> str:
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of a brief."""
-    click.echo(json.dumps(brief_json_schema(), indent=2))
+@click.option("--digest", "digest", is_flag=True, help="The schema of a digest instead.")
+def schema(digest: bool) -> None:
+    """Print the JSON Schema of a brief (or, with --digest, of a digest)."""
+    click.echo(json.dumps(digest_json_schema() if digest else brief_json_schema(), indent=2))
 
 
 @cli.command()
@@ -194,11 +195,15 @@ def main() -> None:
 
 
 def _register() -> None:
+    from briefs.cli_digest import digest_command
+    from briefs.cli_digest_eval import digest_eval_command
     from briefs.cli_eval import eval_command
     from briefs.cli_prompt import prompt_command
 
     cli.add_command(eval_command)
     cli.add_command(prompt_command)
+    cli.add_command(digest_command)
+    cli.add_command(digest_eval_command)
 
 
 _register()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from briefs.cli_judge import judge_line, run_judge
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.errors import BackendError, UsageError
 from briefs.storage import atomic_write
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from briefs.evaluate.report import EvalReport
 
 DEFAULT_REFERENCES = "evals/references"
+DEFAULT_SPLITS = "evals/external-splits.json"
 
 
 def _print_table(report: EvalReport) -> None:
@@ -23,14 +26,21 @@ def _print_table(report: EvalReport) -> None:
     from rich.table import Table
 
     from briefs.evaluate import to_rows
+    from briefs.evaluate.tables import fmt_aggregate, to_source_rows
 
-    header, rows = to_rows(report)
-    table = Table(title=f"briefs eval: overall {report.overall:.3f}", title_justify="left")
-    for i, name in enumerate(header):
-        table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i == 0)
-    for row in rows:
-        table.add_row(*row, style="bold" if row[0] == "mean" else None)
-    Console(soft_wrap=True, width=max(160, Console().width)).print(table)
+    console = Console(soft_wrap=True, width=max(200, Console().width))
+    split = f" ({report.split} split)" if report.split else ""
+    title = f"briefs eval{split}: overall {fmt_aggregate(report.aggregates['overall'])}"
+    for (header, rows), caption, bold in (
+        (to_rows(report), title, "mean"),
+        (to_source_rows(report), "by source (means, bootstrap 95% intervals)", "all sources"),
+    ):
+        table = Table(title=caption, title_justify="left")
+        for i, name in enumerate(header):
+            table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i == 0)
+        for row in rows:
+            table.add_row(*row, style="bold" if row[0] == bold else None)
+        console.print(table)
 
 
 @click.command("eval")
@@ -53,6 +63,20 @@ def _print_table(report: EvalReport) -> None:
     show_default=True,
     type=click.Path(path_type=Path),
     help="Folder of hand-written reference briefs.",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    default=None,
+    help="Score only the references in this half of the splits file (tune on dev).",
+)
+@click.option(
+    "--splits",
+    "splits_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Splits file: ids per source and the dev/test halves (default {DEFAULT_SPLITS}"
+    " when it exists; it also names each article's source in the report).",
 )
 @click.option(
     "--articles",
@@ -89,26 +113,28 @@ def _print_table(report: EvalReport) -> None:
     "fail_under",
     multiple=True,
     metavar="FIELD=VALUE",
-    help="Fail (exit 1) when a field's mean is under VALUE. Repeatable; "
-    "several may follow one flag.",
+    help="Fail (exit 1) when a field's mean is under VALUE (FIELD=VALUE) or, for a "
+    "lower-is-better field, over it (FIELD<=VALUE). Repeatable; several may follow one flag.",
 )
 @click.option(
     "--gate",
     "gate_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON file of FIELD: floor thresholds (e.g. evals/thresholds.json).",
+    help='JSON file of thresholds: "FIELD": floor, "FIELD<=": ceiling (evals/thresholds.json).',
 )
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="An earlier --report JSON: fail when a field drops more than --max-drop.",
+    help="An earlier --report JSON: fail when a field's old mean is outside the new 95% "
+    "interval on the worse side and it moved more than --max-drop.",
 )
 @click.option(
     "--max-drop",
     default=0.02,
     show_default=True,
     type=click.FloatRange(0),
-    help="Largest drop per field allowed against --baseline.",
+    help="Largest change for the worse per field allowed against --baseline, even when "
+    "significant.",
 )
 @click.option(
     "--similarity", default="lexical", show_default=True, help="Stance/issue similarity function."
@@ -119,6 +145,21 @@ def _print_table(report: EvalReport) -> None:
     type=click.FloatRange(0, 1),
     help="Similarity at which a stance or issue matches (default 0.25).",
 )
+@click.option(
+    "--judge",
+    "judge_spec",
+    default=None,
+    metavar="BACKEND",
+    help="Also ask an LLM backend (NAME:MODEL) which summary is better, the brief's or "
+    "the reference's. Off by default; reported, never gating.",
+)
+@click.option(
+    "--judge-repeats",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 20),
+    help="Judgements per article, the shown order alternating.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the table.")
 @backend_options
 def eval_command(
@@ -126,6 +167,8 @@ def eval_command(
     backend: str | None,
     briefs_dir: Path | None,
     refs_dir: Path,
+    split: str | None,
+    splits_path: Path | None,
     articles: tuple[Path, ...],
     out_dir: Path | None,
     report_path: Path | None,
@@ -137,6 +180,8 @@ def eval_command(
     max_drop: float,
     similarity: str,
     threshold: float | None,
+    judge_spec: str | None,
+    judge_repeats: int,
     quiet: bool,
     **backend_opts: Any,
 ) -> None:
@@ -154,6 +199,7 @@ def eval_command(
         generate_and_evaluate,
         get_similarity,
         load_briefs,
+        load_splits,
         load_thresholds,
         parse_fail_under,
         to_html,
@@ -166,13 +212,23 @@ def eval_command(
     try:
         floors = parse_fail_under([*fail_under, *map(str, gates)])
         if gate_file is not None:
-            floors = {**load_thresholds(gate_file), **floors}
+            floors = load_thresholds(gate_file).merged(floors)
         get_similarity(similarity)
         if briefs_dir is not None and seeds:
             raise UsageError("give either --briefs DIR or SEEDS to generate from, not both")
         if briefs_dir is None and not seeds:
             raise UsageError("nothing to score: give SEEDS (with --backend) or --briefs DIR")
         references = load_briefs(refs_dir)
+        sources: dict[str, str] = {}
+        if splits_path is None and Path(DEFAULT_SPLITS).is_file():
+            splits_path = Path(DEFAULT_SPLITS)
+        if splits_path is not None:
+            splits = load_splits(splits_path)
+            sources = splits.sources
+            if split is not None:
+                references = splits.select(references, split)
+        elif split is not None:
+            raise UsageError(f"--split needs a splits file ({DEFAULT_SPLITS} or --splits FILE)")
         errors: list[str] = []
         if briefs_dir is not None:
             kwargs = {} if threshold is None else {"threshold": threshold}
@@ -182,6 +238,8 @@ def eval_command(
                 texts=article_texts(articles) if articles else None,
                 similarity=get_similarity(similarity),
                 similarity_name=similarity,
+                sources=sources,
+                split=split,
                 **kwargs,
             )
         else:
@@ -193,6 +251,8 @@ def eval_command(
                 out_dir=out_dir,
                 similarity=similarity,
                 threshold=threshold,
+                sources=sources,
+                split=split,
             )
     except (UsageError, BackendError, KeyError) as exc:
         raise click.UsageError(str(exc).strip("'\"")) from None
@@ -207,12 +267,29 @@ def eval_command(
             raise click.UsageError(str(exc)) from None
     gated = bool(floors) or baseline is not None
 
+    judged = None
+    if judge_spec:
+        judge_inputs = articles if briefs_dir is not None else seeds
+        judged = run_judge(judge_spec, judge_repeats, report, judge_inputs, backend_opts)
+
     if not quiet:
         _print_table(report)
+        if judged is not None:
+            click.echo(judge_line(judged))
     if report_path is not None:
-        atomic_write(report_path, report.to_json())
+        text = report.to_json()
+        if judged is not None:
+            data = {
+                **report.to_dict(),
+                "judge": judged if isinstance(judged, dict) else judged.to_dict(),
+            }
+            text = json.dumps(data, indent=2) + "\n"
+        atomic_write(report_path, text)
     if md_path is not None:
-        atomic_write(md_path, to_markdown(report, failures if gated else None))
+        markdown = to_markdown(report, failures if gated else None)
+        if judged is not None:
+            markdown += f"\n{judge_line(judged)}\n"
+        atomic_write(md_path, markdown)
     if html_path is not None:
         atomic_write(html_path, to_html(report, failures if gated else None))
     if report.missing:
@@ -225,5 +302,5 @@ def eval_command(
         click.echo("gate failed: " + "; ".join(failures), err=True)
         sys.exit(1)
     if gated:
-        click.echo(f"gate passed (overall {report.overall:.3f})", err=True)
+        click.echo(f"gate passed (overall {report.aggregates['overall']})", err=True)
     sys.exit(1 if errors else 0)

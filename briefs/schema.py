@@ -113,6 +113,90 @@ class Brief(_Model):
         return [a.name for a in self.actors]
 
 
+ChangeKind = Literal["reversed", "softened", "hardened", "new demand", "new position"]
+IssueStatus = Literal["open", "resolved"]
+
+
+class DigestArticle(_Model):
+    """One article of a digest, in story order."""
+
+    id: str
+    title: str | None = None
+    date: str | None = Field(default=None, pattern=_DATE_PATTERN)
+    order: int = Field(ge=0, description="Place in the story (0 = first).")
+    undated: bool = Field(
+        default=False, description="No date: placed by input order among the dated ones."
+    )
+
+
+class DigestActor(_Model):
+    """One actor across the articles: every name it went by, and where it appears."""
+
+    name: str = Field(min_length=1)
+    kind: ActorKind
+    role: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list, description="Article ids, story order.")
+
+
+class TimelineEntry(_Model):
+    """A position an actor took in one article, with what changed since its earlier ones."""
+
+    actor: str = Field(description="A digest actors[].name.")
+    article: str = Field(description="The article id.")
+    date: str | None = Field(default=None, pattern=_DATE_PATTERN)
+    undated: bool = False
+    stance: str = Field(min_length=1)
+    change: ChangeKind | None = Field(
+        default=None, description="How it differs from the actor's earlier positions."
+    )
+    change_from: str | None = Field(
+        default=None, description="The earlier stance it changed from, when it changed one."
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Spans of that article's text."
+    )
+
+
+class DigestIssue(_Model):
+    """An open issue raised in one article, and whether a later article answered it."""
+
+    issue: str = Field(min_length=1)
+    actors: list[str] = Field(default_factory=list)
+    raised_in: str = Field(description="Id of the article that first raised it.")
+    status: IssueStatus = "open"
+    resolved_in: str | None = None
+    resolution: str | None = Field(default=None, description="What answered it.")
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Spans of the resolving article's text."
+    )
+
+
+class DigestMeta(_Model):
+    briefs: int = 0
+    change_method: str = "rules"
+    duration_ms: float = 0.0
+    schema_version: str = SCHEMA_VERSION
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Digest(_Model):
+    """One story across many articles: actors merged, positions in time, issues tracked."""
+
+    title: str | None = None
+    summary: str
+    articles: list[DigestArticle] = Field(default_factory=list)
+    actors: list[DigestActor] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    issues: list[DigestIssue] = Field(default_factory=list)
+    meta: DigestMeta | None = None
+
+
+def digest_json_schema() -> dict[str, object]:
+    """The JSON Schema of a digest, as ``briefs schema --digest`` prints it."""
+    return Digest.model_json_schema()
+
+
 def brief_json_schema() -> dict[str, object]:
     """The JSON Schema of a brief, as ``briefs schema`` prints it."""
     return Brief.model_json_schema()

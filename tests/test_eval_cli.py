@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from briefs.cli import cli
 from briefs.evaluate import check_fail_under, generate_and_evaluate, load_briefs, load_thresholds
-from briefs.evaluate.metrics import FIELDS
+from briefs.evaluate.scores import FIELDS, higher_is_better
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +52,7 @@ def test_eval_existing_briefs_writes_all_reports(generated, tmp_path, seeds_dir)
     assert "| mean |" in md.read_text() or "**mean**" in md.read_text()
     page = html.read_text()
     assert "000_69c10cbc4915efea" in page and "matched" in page and "missed" in page
+    assert ">restated<" in page and "By source" in page and "[" in page
     assert not re.search(r"""(src|href)=["']https?://""", page)  # self-contained
     assert "actors F1" in result.stdout and "mean" in result.stdout
 
@@ -86,22 +87,31 @@ def test_fail_under_names_the_failing_fields(generated, tmp_path):
     assert ok.exit_code == 0 and "gate passed" in ok.stderr
 
 
+def _shift(fields: dict, by: float) -> dict:
+    """Every field moved ``by`` in the better direction (lower-is-better ones down)."""
+    return {
+        k: (None if v is None else v + (by if higher_is_better(k) else -by))
+        for k, v in fields.items()
+    }
+
+
 def test_baseline_flags_regressions_only(generated, tmp_path):
     base = tmp_path / "base.json"
     assert invoke("eval", "--briefs", str(generated), "-q", "--report", str(base)).exit_code == 0
     same = invoke("eval", "--briefs", str(generated), "-q", "--baseline", str(base))
     assert same.exit_code == 0
-    # an earlier, better run: every field 0.1 higher -> regression beyond 0.02
+    # an earlier, much better run: every old mean is outside the new interval -> regression
     data = json.loads(base.read_text())
-    data["fields"] = {k: (v + 0.1 if v is not None else None) for k, v in data["fields"].items()}
+    data["fields"] = _shift(data["fields"], 0.5)
     better = tmp_path / "better.json"
     better.write_text(json.dumps(data))
     worse = invoke(
         "eval", "--briefs", str(generated), "-q", "--baseline", str(better), "--max-drop", "0.02"
     )
-    assert worse.exit_code == 1 and "actors.f1 dropped 0.100" in worse.stderr
+    assert worse.exit_code == 1 and "actors.f1 dropped 0.500" in worse.stderr
+    assert "issues.restated rose 0.500" in worse.stderr  # lower is better: up is worse
     # an earlier, worse run: improvements never fail
-    data["fields"] = {k: (v - 0.2 if v is not None else None) for k, v in data["fields"].items()}
+    data["fields"] = _shift(data["fields"], -1.0)
     better.write_text(json.dumps(data))
     assert (
         invoke("eval", "--briefs", str(generated), "-q", "--baseline", str(better)).exit_code == 0
@@ -134,8 +144,9 @@ def test_usage_errors(args):
 
 
 def test_thresholds_file_is_valid():
-    floors = load_thresholds(ROOT / "evals" / "thresholds.json")
-    assert {"actors.f1", "positions.strict_f1", "overall"} <= set(floors)
+    gate = load_thresholds(ROOT / "evals" / "thresholds.json")
+    assert {"actors.f1", "positions.strict_f1", "overall"} <= set(gate.floors)
+    assert gate.ceilings["summary.unsupported"] == 0.0
 
 
 def test_briefs_from_other_tools_score_too(tmp_path):

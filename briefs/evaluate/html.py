@@ -9,9 +9,9 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefs.evaluate.metrics import ArticleScore
 from briefs.evaluate.report import EvalReport
-from briefs.evaluate.tables import to_rows
+from briefs.evaluate.scores import ArticleScore
+from briefs.evaluate.tables import fmt_aggregate, to_rows, to_source_rows
 from briefs.schema import Brief
 
 __all__ = ["to_html"]
@@ -29,10 +29,14 @@ def _items(
     strict: dict[int, int],
     lenient: dict[int, int] | None = None,
     names: list[str] | None = None,
+    flagged: frozenset[int] = frozenset(),
+    flag: str = "",
 ) -> list[dict[str, Any]]:
     out = []
     for i, obj in enumerate(objs):
-        if i in strict:
+        if i in flagged:
+            state, tag = "miss", flag
+        elif i in strict:
             state, tag = "ok", "matched"
         elif lenient is not None and i in lenient:
             state, tag = "partial", "actor only"
@@ -50,12 +54,19 @@ def _inverse(mapping: dict[int, int]) -> dict[int, int]:
 def _sides(score: ArticleScore, brief: Brief | None, ref: Brief) -> list[dict[str, Any]]:
     m = score.matches
     ref_names = [a.name for a in ref.actors]
-    gen_side: dict[str, Any] = {"label": "Generated brief", "brief": brief}
+    gen_side: dict[str, Any] = {"label": "Generated brief", "brief": brief, "unsupported": []}
     if brief is not None:
         gen_side.update(
             actors=_items(brief.actors, m.actors, names=ref_names),
-            positions=_items(brief.positions, m.positions_strict, m.positions_lenient),
-            issues=_items(brief.open_issues, m.issues),
+            positions=_items(
+                brief.positions,
+                m.positions_strict,
+                m.positions_lenient,
+                flagged=m.contradicted,
+                flag="negates",
+            ),
+            issues=_items(brief.open_issues, m.issues, flagged=m.restated, flag="restated"),
+            unsupported=list(m.unsupported),
         )
     gen_names = [a.name for a in brief.actors] if brief is not None else []
     ref_side = {
@@ -66,12 +77,14 @@ def _sides(score: ArticleScore, brief: Brief | None, ref: Brief) -> list[dict[st
             ref.positions, _inverse(m.positions_strict), _inverse(m.positions_lenient)
         ),
         "issues": _items(ref.open_issues, _inverse(m.issues)),
+        "unsupported": [],
     }
     return [gen_side, ref_side]
 
 
 def to_html(report: EvalReport, failures: list[str] | None = None) -> str:
     header, rows = to_rows(report)
+    s_header, s_rows = to_source_rows(report)
     articles = [
         {
             "id": s.id,
@@ -81,6 +94,13 @@ def to_html(report: EvalReport, failures: list[str] | None = None) -> str:
         for s in report.articles
     ]
     html: str = _template().render(
-        report=report, header=header, rows=rows, articles=articles, failures=failures
+        report=report,
+        header=header,
+        rows=rows,
+        source_header=s_header,
+        source_rows=s_rows,
+        overall=fmt_aggregate(report.aggregates["overall"]),
+        articles=articles,
+        failures=failures,
     )
     return html

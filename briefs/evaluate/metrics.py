@@ -2,25 +2,45 @@
 
 Actors are aligned one-to-one first (strongest name match wins, ties broken by
 list order); positions are then compared only through that alignment, so a
-stance given to the wrong actor earns nothing under the strict score. Every
-number is a pure function of the two briefs (and the article text, for
-grounding): the same inputs give the same numbers, bit for bit.
+stance given to the wrong actor earns nothing under the strict score. A stance or
+issue that contradicts its counterpart (``contradiction.contradicts``: aligned
+clauses of opposite polarity) never matches, whatever its overlap; open issues that
+restate a position or a settled fact (``restated``) count neither as found nor as
+predicted; the summary's names, numbers and sentences are checked against the
+article (``support``). Every number is a pure function of the two briefs (and the
+article text): the same inputs give the same numbers, bit for bit.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from rouge_score import rouge_scorer
 
+from briefs.evaluate.contradiction import contradicts
 from briefs.evaluate.names import match_score
+from briefs.evaluate.restated import restated_issues
+from briefs.evaluate.scores import (
+    FIELDS,
+    PRF,
+    ActorScores,
+    ArticleScore,
+    IssueScores,
+    Matches,
+    PositionScores,
+    SummaryScores,
+)
 from briefs.evaluate.similarity import Similarity, lexical
+from briefs.evaluate.summary_metric import summary_score
+from briefs.evaluate.support import check_support
 from briefs.schema import Actor, Brief
 
 __all__ = [
     "FIELDS",
     "MATCH_THRESHOLD",
+    "PRF",
     "WEIGHTS",
     "ArticleScore",
     "Matches",
@@ -38,26 +58,6 @@ WEIGHTS: dict[str, float] = {
     "summary.rouge1": 0.15,
     "grounding.exact": 0.15,
 }
-FIELDS = (
-    "actors.precision",
-    "actors.recall",
-    "actors.f1",
-    "actors.primary_recall",
-    "positions.strict_precision",
-    "positions.strict_recall",
-    "positions.strict_f1",
-    "positions.lenient_precision",
-    "positions.lenient_recall",
-    "positions.lenient_f1",
-    "issues.precision",
-    "issues.recall",
-    "issues.f1",
-    "summary.rouge1",
-    "summary.rouge2",
-    "summary.rougeL",
-    "grounding.exact",
-    "overall",
-)
 
 
 def prf(matched: int, predicted: int, expected: int) -> tuple[float, float, float]:
@@ -66,23 +66,6 @@ def prf(matched: int, predicted: int, expected: int) -> tuple[float, float, floa
     r = matched / expected if expected else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
-
-
-@dataclass
-class Matches:
-    """Which items matched which, for reports (indices into each brief's lists)."""
-
-    actors: dict[int, int] = field(default_factory=dict)  # brief actor -> reference actor
-    positions_strict: dict[int, int] = field(default_factory=dict)
-    positions_lenient: dict[int, int] = field(default_factory=dict)
-    issues: dict[int, int] = field(default_factory=dict)
-
-
-@dataclass
-class ArticleScore:
-    id: str
-    fields: dict[str, float | None]
-    matches: Matches = field(default_factory=Matches)
 
 
 def _forms(actor: Actor) -> list[str]:
@@ -153,13 +136,53 @@ def grounding_score(brief: Brief, text: str | None) -> float | None:
     return good / len(spans)
 
 
-def overall(fields: dict[str, float | None], weights: dict[str, float] = WEIGHTS) -> float:
+def overall(fields: Mapping[str, float | None], weights: dict[str, float] = WEIGHTS) -> float:
     """Weighted mean of the fields present (weights re-normalised over them)."""
     present = {k: w for k, w in weights.items() if fields.get(k) is not None}
     total = sum(present.values())
     if not total:
         return 0.0
     return sum(w * float(fields[k] or 0.0) for k, w in present.items()) / total
+
+
+def _match_positions(
+    brief: Brief, ref: Brief, aligned: dict[int, int], similarity: Similarity, threshold: float
+) -> tuple[dict[int, int], dict[int, int], frozenset[int]]:
+    """Strict and lenient one-to-one position matches; positions negating a reference one."""
+    to_ref = _actor_index(brief, ref, aligned)
+    ref_actor = {name.name: j for j, name in enumerate(ref.actors)}
+    strict_pairs, lenient_pairs = [], []
+    contradicted: set[int] = set()
+    for i, pos in enumerate(brief.positions):
+        j_actor = to_ref.get(pos.actor)
+        if j_actor is None:
+            continue
+        for j, rpos in enumerate(ref.positions):
+            if ref_actor.get(rpos.actor) != j_actor:
+                continue
+            sim = similarity(pos.stance, rpos.stance)
+            if contradicts(pos.stance, rpos.stance):
+                if sim >= threshold:
+                    contradicted.add(i)
+                continue  # opposite polarity: no match, whatever the overlap
+            lenient_pairs.append((sim, i, j))
+            if sim >= threshold:
+                strict_pairs.append((sim, i, j))
+    return _assign(strict_pairs), _assign(lenient_pairs), frozenset(contradicted)
+
+
+def _match_issues(
+    brief: Brief, ref: Brief, restated: set[int], similarity: Similarity, threshold: float
+) -> dict[int, int]:
+    pairs = []
+    for i, issue in enumerate(brief.open_issues):
+        if i in restated:
+            continue
+        for j, rissue in enumerate(ref.open_issues):
+            sim = similarity(issue.issue, rissue.issue)
+            if sim >= threshold and not contradicts(issue.issue, rissue.issue):
+                pairs.append((sim, i, j))
+    return _assign(pairs)
 
 
 def score_brief(
@@ -170,60 +193,50 @@ def score_brief(
     similarity: Similarity = lexical,
     threshold: float = MATCH_THRESHOLD,
 ) -> ArticleScore:
-    """Every field of ``brief`` scored against ``ref``."""
-    matches = Matches(actors=align_actors(brief, ref))
-    fields: dict[str, float | None] = {}
-
-    n_matched = len(matches.actors)
-    p, r, f = prf(n_matched, len(brief.actors), len(ref.actors))
-    fields.update({"actors.precision": p, "actors.recall": r, "actors.f1": f})
+    """Every field of ``brief`` scored against ``ref`` (and ``text``, the article)."""
+    aligned = align_actors(brief, ref)
+    p, r, f = prf(len(aligned), len(brief.actors), len(ref.actors))
     primary = [j for j, a in enumerate(ref.actors) if a.salience == "primary"] or list(
         range(len(ref.actors))
     )
-    hit = set(matches.actors.values())
-    fields["actors.primary_recall"] = (
-        sum(1 for j in primary if j in hit) / len(primary) if primary else 1.0
+    hit = set(aligned.values())
+    primary_recall = sum(1 for j in primary if j in hit) / len(primary) if primary else 1.0
+    actors = ActorScores(p, r, f, primary_recall)
+
+    strict, lenient, contradicted = _match_positions(brief, ref, aligned, similarity, threshold)
+    n_pos, n_ref_pos = len(brief.positions), len(ref.positions)
+    positions = PositionScores(
+        PRF(*prf(len(strict), n_pos, n_ref_pos)), PRF(*prf(len(lenient), n_pos, n_ref_pos))
     )
 
-    to_ref = _actor_index(brief, ref, matches.actors)
-    ref_actor = {name.name: j for j, name in enumerate(ref.actors)}
-    strict_pairs, lenient_pairs = [], []
-    for i, pos in enumerate(brief.positions):
-        j_actor = to_ref.get(pos.actor)
-        if j_actor is None:
-            continue
-        for j, rpos in enumerate(ref.positions):
-            if ref_actor.get(rpos.actor) != j_actor:
-                continue
-            sim = similarity(pos.stance, rpos.stance)
-            lenient_pairs.append((sim, i, j))
-            if sim >= threshold:
-                strict_pairs.append((sim, i, j))
-    matches.positions_strict = _assign(strict_pairs)
-    matches.positions_lenient = _assign(lenient_pairs)
-    n_pos, n_ref_pos = len(brief.positions), len(ref.positions)
-    for kind, matched in (
-        ("strict", matches.positions_strict),
-        ("lenient", matches.positions_lenient),
-    ):
-        p, r, f = prf(len(matched), n_pos, n_ref_pos)
-        fields[f"positions.{kind}_precision"] = p
-        fields[f"positions.{kind}_recall"] = r
-        fields[f"positions.{kind}_f1"] = f
-
-    issue_pairs = []
-    for i, issue in enumerate(brief.open_issues):
-        for j, rissue in enumerate(ref.open_issues):
-            sim = similarity(issue.issue, rissue.issue)
-            if sim >= threshold:
-                issue_pairs.append((sim, i, j))
-    matches.issues = _assign(issue_pairs)
-    p, r, f = prf(len(matches.issues), len(brief.open_issues), len(ref.open_issues))
-    fields.update({"issues.precision": p, "issues.recall": r, "issues.f1": f})
+    restated = restated_issues(brief)
+    issue_matches = _match_issues(brief, ref, restated, similarity, threshold)
+    n_issues = len(brief.open_issues)
+    # restated issues count as neither found nor predicted
+    ip, ir, i_f = prf(len(issue_matches), n_issues - len(restated), len(ref.open_issues))
+    issues = IssueScores(ip, ir, i_f, len(restated) / n_issues if n_issues else 0.0)
 
     refs = [s for s in [ref.summary, *ref.summaries] if s.strip()]
-    for key, value in summary_scores(brief.summary, refs).items():
-        fields[f"summary.{key}"] = value
-    fields["grounding.exact"] = grounding_score(brief, text)
-    fields["overall"] = overall(fields)
-    return ArticleScore(ref.id, fields, matches)
+    rouge = summary_scores(brief.summary, refs)
+    support = check_support(brief.summary, text) if text is not None else None
+    summary = SummaryScores(
+        rouge["rouge1"],
+        rouge["rouge2"],
+        rouge["rougeL"],
+        float(support.count) if support is not None else None,
+        # reference overlap + article salience + article support (needs the article text)
+        None if text is None else summary_score(brief.summary, refs, text),
+    )
+    matches = Matches(
+        actors=aligned,
+        positions_strict=strict,
+        positions_lenient=lenient,
+        issues=issue_matches,
+        restated=frozenset(restated),
+        contradicted=contradicted,
+        unsupported=support.unsupported if support is not None else (),
+    )
+    score = ArticleScore(
+        ref.id, actors, positions, issues, summary, grounding_score(brief, text), 0.0, matches
+    )
+    return replace(score, overall=overall(score.fields))

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from briefs.errors import UsageError
-from briefs.evaluate.metrics import (
-    FIELDS,
-    MATCH_THRESHOLD,
-    WEIGHTS,
-    ArticleScore,
-    score_brief,
-)
+from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, score_brief
+from briefs.evaluate.scores import FIELDS, ArticleScore, higher_is_better
 from briefs.evaluate.similarity import Similarity, lexical
+from briefs.evaluate.stats import RESAMPLES, SEED, Aggregate, bootstrap
 from briefs.schema import Brief
 
-__all__ = ["EvalReport", "evaluate", "load_briefs"]
+__all__ = ["BaselineField", "EvalReport", "aggregate", "evaluate", "load_briefs", "load_report"]
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: intervals, by_source, per-article source; "fields" still the means
 
 
 def load_briefs(folder: str | Path) -> dict[str, Brief]:
@@ -41,6 +38,15 @@ def load_briefs(folder: str | Path) -> dict[str, Brief]:
     return out
 
 
+def aggregate(articles: list[ArticleScore]) -> dict[str, Aggregate | None]:
+    """Every field's mean over ``articles`` with its bootstrap 95% interval."""
+    out: dict[str, Aggregate | None] = {}
+    for name in FIELDS:
+        values = [v for a in articles if (v := a.fields.get(name)) is not None]
+        out[name] = bootstrap(values)
+    return out
+
+
 @dataclass
 class EvalReport:
     articles: list[ArticleScore]
@@ -50,14 +56,22 @@ class EvalReport:
     threshold: float = MATCH_THRESHOLD
     briefs: dict[str, Brief] = field(default_factory=dict, repr=False)
     references: dict[str, Brief] = field(default_factory=dict, repr=False)
+    split: str | None = None
+
+    @cached_property
+    def aggregates(self) -> dict[str, Aggregate | None]:
+        """Per field: mean over articles and its 95% interval (None: never measured)."""
+        return aggregate(self.articles)
+
+    @cached_property
+    def by_source(self) -> dict[str, dict[str, Aggregate | None]]:
+        """The same per source (bbc, cnndm, xsum, ... or "all"), sources in sorted order."""
+        sources = sorted({a.source for a in self.articles})
+        return {s: aggregate([a for a in self.articles if a.source == s]) for s in sources}
 
     @property
     def means(self) -> dict[str, float | None]:
-        out: dict[str, float | None] = {}
-        for name in FIELDS:
-            values = [a.fields[name] for a in self.articles if a.fields.get(name) is not None]
-            out[name] = sum(v for v in values if v is not None) / len(values) if values else None
-        return out
+        return {k: (v.mean if v is not None else None) for k, v in self.aggregates.items()}
 
     @property
     def overall(self) -> float:
@@ -65,23 +79,63 @@ class EvalReport:
         return float(value) if value is not None else 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        def intervals(aggs: dict[str, Aggregate | None]) -> dict[str, Any]:
+            return {k: (v.to_dict() if v is not None else None) for k, v in aggs.items()}
+
         return {
             "version": REPORT_VERSION,
             "overall": self.overall,
             "fields": self.means,
-            "articles": [{"id": a.id, "fields": a.fields} for a in self.articles],
+            "intervals": intervals(self.aggregates),
+            "lower_is_better": [k for k in FIELDS if not higher_is_better(k)],
+            "by_source": {s: intervals(a) for s, a in self.by_source.items()},
+            "articles": [
+                {"id": a.id, "source": a.source, "fields": dict(a.fields)} for a in self.articles
+            ],
             "count": len(self.articles),
+            "split": self.split,
             "missing": self.missing,
             "unreferenced": self.unreferenced,
             "config": {
                 "similarity": self.similarity,
                 "match_threshold": self.threshold,
                 "weights": WEIGHTS,
+                "bootstrap": {"resamples": RESAMPLES, "seed": SEED, "level": 0.95},
             },
         }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, sort_keys=False) + "\n"
+
+
+@dataclass(frozen=True)
+class BaselineField:
+    """One field of an earlier report: its mean, and its interval when it had one."""
+
+    mean: float
+    interval: Aggregate | None = None
+
+
+def load_report(path: str | Path) -> dict[str, BaselineField]:
+    """The per-field means (and intervals, from version 2 on) of a ``--report`` JSON.
+
+    Reports of version 1 (means only) load too."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        fields: dict[str, Any] = dict(data["fields"])
+        intervals: dict[str, Any] = dict(data.get("intervals") or {})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UsageError(f"{path}: not an eval report ({exc})") from None
+    out: dict[str, BaselineField] = {}
+    for name, value in fields.items():
+        if not isinstance(value, int | float):
+            continue
+        iv = intervals.get(name)
+        agg = None
+        if isinstance(iv, dict) and {"mean", "low", "high", "n"} <= iv.keys():
+            agg = Aggregate(float(iv["mean"]), float(iv["low"]), float(iv["high"]), int(iv["n"]))
+        out[name] = BaselineField(float(value), agg)
+    return out
 
 
 def evaluate(
@@ -92,8 +146,12 @@ def evaluate(
     similarity: Similarity = lexical,
     similarity_name: str = "lexical",
     threshold: float = MATCH_THRESHOLD,
+    sources: dict[str, str] | None = None,
+    split: str | None = None,
 ) -> EvalReport:
-    """Score every reference's brief; a reference with no brief scores as an empty brief."""
+    """Score every reference's brief; a reference with no brief scores as an empty brief.
+
+    ``sources`` maps ids to their source (bbc, cnndm, ...); others are "all"."""
     if not references:
         raise UsageError("no references to score against")
     texts = texts or {}
@@ -105,9 +163,10 @@ def evaluate(
         if brief is None:
             missing.append(rid)
             brief = Brief(id=rid, summary="")
-        rows.append(
-            score_brief(brief, ref, text=texts.get(rid), similarity=similarity, threshold=threshold)
+        score = score_brief(
+            brief, ref, text=texts.get(rid), similarity=similarity, threshold=threshold
         )
+        rows.append(replace(score, source=(sources or {}).get(rid, "all")))
     return EvalReport(
         articles=rows,
         missing=missing,
@@ -116,4 +175,5 @@ def evaluate(
         threshold=threshold,
         briefs=briefs,
         references=references,
+        split=split,
     )

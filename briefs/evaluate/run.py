@@ -32,6 +32,8 @@ def generate_and_evaluate(
     similarity: str = "lexical",
     threshold: float | None = None,
     on_error: Callable[[str], None] | None = None,
+    sources: dict[str, str] | None = None,
+    split: str | None = None,
 ) -> tuple[EvalReport, list[str]]:
     """Brief the articles under ``paths`` that have a reference, with ``backend``, and
     score them against ``references`` (articles without one are skipped, so a whole
@@ -69,6 +71,8 @@ def generate_and_evaluate(
         texts=texts,
         similarity=get_similarity(similarity),
         similarity_name=similarity,
+        sources=sources,
+        split=split,
         **kwargs,
     )
     return report, errors
