@@ -23,7 +23,9 @@ FIELDS = (
     "positions.strict_f1",
     "positions.lenient_f1",
     "issues.recall",
+    "issues.restated",
     "summary.rouge1",
+    "summary.unsupported",
     "grounding.exact",
     "overall",
 )

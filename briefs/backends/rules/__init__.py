@@ -121,19 +121,22 @@ class RulesBackend(Backend):
 
         actors = [self._actor(e, text) for e in ranked]
         positions = self._positions([s for s in statements if s.actor in keep], text)
+        found = find_issues(
+            sentences,
+            mentions,
+            keep,
+            lex,
+            {n: e.kind for n, e in entities.items()},
+            [st.stance for st in statements if st.actor in keep],
+        )
         issues = [
             OpenIssue(issue=i.text, actors=i.actors, evidence=[_evidence(text, i.start, i.end)])
-            for i in find_issues(
-                sentences,
-                mentions,
-                keep,
-                lex,
-                {n: e.kind for n, e in entities.items()},
-                [st.stance for st in statements if st.actor in keep],
-            )
+            for i in found
         ]
         spans = [[(m.start, m.end) for m in e.mentions] for e in ranked[:4]]
-        chosen = summarize(sentences, lex, spans)
+        chosen = summarize(
+            sentences, lex, spans, open_sentence=found[0].sentence if found else None
+        )
         summary = " ".join(s.text.replace("\n", " ") for s in chosen)
         return Draft(summary=summary, actors=actors, positions=positions, open_issues=issues)
 

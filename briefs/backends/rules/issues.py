@@ -19,6 +19,7 @@ from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
 from briefs.backends.rules.vectors import cosine, vector
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Issue", "find_issues"]
 
@@ -115,6 +116,8 @@ def _settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
     """
     if future_re.search(_plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
         return False
+    if any(t.lower in words("open_cues") for t in sent.tokens if t.pos != "PROPN"):
+        return False  # "appealed", "talks", "the deal": the matter is still moving
     roots = [t for t in sent.tokens if t.dep == "ROOT"]
     return bool(roots) and roots[0].tag == "VBD"
 

@@ -51,8 +51,14 @@ def summarize(
     lex: Lexicon,
     actor_spans: Sequence[Sequence[tuple[int, int]]] = (),
     k: int | None = None,
+    open_sentence: int | None = None,
 ) -> list[Sentence]:
-    """The summary sentences, in document order (2-4 of them where the text allows)."""
+    """The summary sentences, in document order (2-4 of them where the text allows).
+
+    ``open_sentence`` (the index of the sentence stating the article's main open
+    issue) joins the picks when it is not among them (dropping the last picks if the
+    summary would pass the ceiling), so the summary tells what happened, who is on
+    which side and what is still open."""
     candidates = [s for s in sentences if not is_boilerplate(s, lex)] or list(sentences[:1])
     max_k = k if k is not None else MAX_SENTENCES
     min_k = k if k is not None else MIN_SENTENCES
@@ -85,4 +91,15 @@ def summarize(
             continue
         chosen.append(sent)
         words += len(sent.text.split())
+    if open_sentence is not None and all(s.index != open_sentence for s in chosen):
+        extra = [s for s in candidates if s.index == open_sentence]
+        if extra and len(chosen) >= min_k:
+            while chosen and (
+                len(chosen) >= max_k
+                or (words + len(extra[0].text.split()) > WORD_CEILING
+                and len(chosen) > min_k)
+            ):
+                words -= len(chosen.pop().text.split())
+            if words + len(extra[0].text.split()) <= WORD_CEILING:
+                chosen.append(extra[0])
     return sorted(chosen, key=lambda s: s.index)
