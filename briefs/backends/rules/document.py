@@ -104,7 +104,10 @@ _INLINE = re.compile(
     r"Linked[Ii]n|Copy\s+this\s+link))+"
     r"|Read more from \w+(?=Follow)|Follow \w+ on Twitter"
     r"|Image copyright [^\n.]{0,60}?Image caption|Media playback is unsupported on your device"
+    # a heading glued to the text: "...AleppoWhat happens next?The evacuation"
+    r"|(?<=[a-z.?])[A-Z][^.!?]{0,60}\?(?=[A-Z])"
 )
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
 
 
 def _furniture(text: str) -> bool:
@@ -116,10 +119,14 @@ def _furniture(text: str) -> bool:
     True
     >>> _furniture("Mark Miller said the firm had stopped drilling.")
     False
+    >>> _furniture("Reaction over AleppoHow survivors view AleppoWhy it matters")
+    True
     """
     stripped = text.strip()
     if _FURNITURE.match(stripped) or _TIMELINE.match(stripped):
         return True
+    if len(_GLUED.findall(stripped)) >= 2:
+        return True  # links and headings run together without spaces
     low = stripped.lower()
     return any(marker in low for marker in words("furniture_markers"))
 
@@ -161,6 +168,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     [(0, 42)]
     >>> furniture_spans("Rome (CNN)Italy is coping")
     [(0, 10)]
+    >>> t = "He hailed it.What happens next?The evacuation was due on Wednesday."
+    >>> [t[a:b] for a, b in furniture_spans(t)]
+    ['What happens next?']
     """
     spans = [(0, dateline_end(text))] if dateline_end(text) else []
     spans += [(m.start(), m.end()) for m in _INLINE.finditer(text)]

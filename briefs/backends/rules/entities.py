@@ -36,7 +36,8 @@ __all__ = [
 
 _PLAIN = re.compile(r"^[\w .'’&-]+$")
 _RUN_BEFORE = re.compile(r"[A-Z][\w.]* (?:for|of|and) $")
-_PREFIX = 6  # letters a demonym shares with its country's name or adjective
+_PREFIX = 6
+_PLACE_SHARE = 0.6  # letters a demonym shares with its country's name or adjective
 
 
 def country_of_demonym(word: str, lex: Lexicon) -> str | None:
@@ -128,11 +129,16 @@ def organisation_by_label(mentions: list[Mention]) -> bool:
 
 
 def is_place(mentions: list[Mention], lex: Lexicon) -> bool:
-    """Whether an actor's named mentions are all places by the recogniser's labels."""
+    """Whether an actor's named mentions are mostly places by the recogniser's labels
+    (a town it also reads as a nationality, "Aleppo", included; the small model's
+    labels vary between mentions of one name, so the majority decides)."""
     labelled = [m for m in mentions if m.label]
     places = words("place_labels") | {"GPE"}
-    return bool(labelled) and all(
-        m.label in places and not _known(m, lex) and not m.has_title for m in labelled
+    placed = [m for m in labelled if m.label in places | {"NORP"}]
+    return (
+        any(m.label in places for m in labelled)
+        and len(placed) >= _PLACE_SHARE * len(labelled)
+        and not any(_known(m, lex) or m.has_title for m in labelled)
     )
 
 
