@@ -198,6 +198,25 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
         if any(c.head == t.index and c.dep == "poss" for c in sent.tokens):
             continue  # "its members": part of another actor
         first, last = _phrase(sent, t)
+        before = [p for p in sent.tokens if p.end <= t.start and p.head == t.index]
+        owner = before[-1] if before and before[-1].dep in ("compound", "amod") else None
+        if owner is not None and owner.value in lex.country_forms and t.lower in words(
+            "state_voices"
+        ):  # "U.S. officials said": the state speaking
+            text = sent.text[owner.start - sent.start : t.end - sent.start]
+            out.append(
+                Mention(
+                    owner.start,
+                    t.end,
+                    text,
+                    sent.index,
+                    "country",
+                    lex.country_forms[owner.value][0],
+                    country_how="alias",
+                    speaks=head.value.lower() in lex.speech_verbs,
+                )
+            )
+            continue
         if first is not t and (first.pos == "PROPN" or first.value in lex.adjectives):
             continue  # "Russian peacekeepers", "Labour MPs": the capitalised rules name them
         text = sent.text[first.start - sent.start : last.end - sent.start]

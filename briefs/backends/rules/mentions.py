@@ -21,6 +21,7 @@ from briefs.backends.rules.names import (
     role_before,
     strip_title,
 )
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -86,12 +87,23 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         while j > i and toks[j - 1].value in _CONNECTORS | _APOSTROPHES | {"-"}:
             j -= 1
         # drop stop-list capitals and capitalised common nouns ("Lawyers for ...") at the front
-        while i < j and (toks[i].value in lex.stop_caps or _common_noun(toks[i].value, lex)):
+        while (
+            i < j
+            and (toks[i].value in lex.stop_caps or _common_noun(toks[i].value, lex))
+            and not _opens_title(toks, i, j, lex)
+        ):
             i += 1
         if i < j:
             runs.extend(_split_and(toks, i, j, lex))
         i = max(j, i + 1)
     return runs
+
+
+def _opens_title(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the run from ``i`` starts with a title of two words or more, which keeps
+    its first word ("Deputy Prime Minister John Prescott", not "Prime Minister")."""
+    words = tuple(t.value for t in toks[i:j])
+    return any(len(t) >= 2 and words[: len(t)] == t for t in lex.titles)
 
 
 def _common_noun(word: str, lex: Lexicon) -> bool:
@@ -206,6 +218,21 @@ def _phrase_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 if any(is_cap(t.value) for t in toks[i + 1 : i + 1 + size]):
                     continue
                 text = sent.text[tok.start - sent.start : last.end - sent.start]
+                if size == 1 and phrase in words("state_voices"):
+                    # "American officials", "Danish ministers": the state speaking
+                    country = lex.adjectives[tok.value]
+                    out.append(
+                        Mention(
+                            tok.start,
+                            last.end,
+                            text,
+                            sent.index,
+                            "country",
+                            country,
+                            country_how="demonym",
+                        )
+                    )
+                    break
                 out.append(Mention(tok.start, last.end, text, sent.index, hint, text))
                 break
         elif low == "the" and i + 1 < len(toks) and toks[i + 1].value[:1].islower():
