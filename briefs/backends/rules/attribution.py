@@ -43,46 +43,11 @@ from briefs.backends.rules.subjects import (
     role_owner,
     skip_relative_clause,
 )
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Attribution", "attribute"]
 
-_SAY_LIKE = {
-    "say",
-    "argue",
-    "claim",
-    "insist",
-    "warn",
-    "emphasize",
-    "affirm",
-    "stress",
-    "suggest",
-    "maintain",
-    "believe",
-    "contend",
-    "assert",
-    "allege",
-    "declare",
-    "explain",
-    "add",
-    "note",
-    "predict",
-    "estimate",
-    "fear",
-    "hope",
-    "acknowledge",
-    "admit",
-    "concede",
-    "confirm",
-    "think",
-    "indicate",
-    "signal",
-    "counter",
-    "respond",
-    "reply",
-    "conclude",
-    "find",
-    "deny",
-}
+_SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
 
 
 @dataclass
