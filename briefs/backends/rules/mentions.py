@@ -25,13 +25,13 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = ["Mention", "find_mentions"]
 
-_CONNECTORS = {"of", "for", "and", "the", "de", "du", "la", "le", "van", "von", "al", "bin", "&"}
+_CONNECTORS = words("name_connectors")
 _APOSTROPHES = {"'", "’"}
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+_DETERMINERS = words("determiners")
 
 
-_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Rep", "Prof", "Gen", "Col", "Lt"}
+_ABBREVIATIONS = words("abbreviations")
 
 
 def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:

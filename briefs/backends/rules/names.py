@@ -21,7 +21,7 @@ __all__ = [
 ]
 
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+_DETERMINERS = words("determiners")
 
 
 @dataclass
@@ -66,7 +66,7 @@ def is_acronym(value: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof", "Lord", "Lady", "Miss"}
+_HONORIFICS = words("honorifics")
 
 
 def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:

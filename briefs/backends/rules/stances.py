@@ -24,7 +24,7 @@ TRAIL = " ,;:-–—" + _QUOTES
 _LEAD_DROP = ("that ", "the ")
 
 
-_SUBORDINATE = {"while", "whilst", "although", "though", "whereas", "as", "because", "since", "if"}
+_SUBORDINATE = words("subordinators")
 
 
 def subordinate_stop(
@@ -46,7 +46,7 @@ def subordinate_stop(
     return stop
 
 
-_DANGLING = {"the", "a", "an", "while", "whereas", "but", "and", "as", "although", "though"}
+_DANGLING = words("dangling_words")
 
 
 def clean(text: str) -> str:

@@ -11,6 +11,7 @@ from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.document import Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "MAX_SUBJECT_LOOKBACK",
@@ -153,7 +154,7 @@ def role_owner(entities: dict[str, Entity], gap: list[Token], lex: Lexicon) -> s
     return None
 
 
-_RELATIVE = {"which", "who", "whose", "whom", "where"}
+_RELATIVE = words("relative_pronouns")
 NOMINATIVE = {"he", "she", "they", "it", "we"}
 MAX_SUBJECT_LOOKBACK = 3
 
