@@ -27,7 +27,7 @@ from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
 from briefs.cache import BriefCache, cache_key
 from briefs.errors import BriefsError, DuplicateId, InputError
-from briefs.ingest import DEFAULT_MAX_BYTES, iter_articles
+from briefs.ingest import DEFAULT_MAX_BYTES, iter_articles, read_file
 from briefs.pipeline import brief_from_article
 from briefs.render import to_json, to_markdown
 from briefs.schema import Article, Brief
@@ -155,8 +155,8 @@ def _existing(out_dir: Path, stem: str, key: str) -> Brief | None:
     """The brief already on disk for this key (resume), if any and readable."""
     path = out_dir / f"{stem}.json"
     try:
-        brief = Brief.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        brief = Brief.model_validate_json(read_file(path))
+    except (OSError, ValueError, InputError):
         return None
     if brief.meta is None or brief.meta.cache_key != key or not (out_dir / f"{stem}.md").exists():
         return None

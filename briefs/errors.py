@@ -10,7 +10,9 @@
     │   ├── BinaryInput              NUL bytes: not text
     │   ├── DecodingError            bytes that no supported encoding decodes
     │   ├── MalformedRecord          broken JSON / JSONL record, missing ``text``
-    │   ├── InputTooLarge            over the size limit
+    │   ├── InputTooLarge            over the size limit (counted while reading, not from stat)
+    │   ├── NotRegularFile           a pipe, socket, device, symlink loop: never read
+    │   ├── OutsideInput             a link found in a folder that leads out of it
     │   └── DuplicateId              an id already produced earlier in the same batch
     ├── BackendError                 a backend could not produce a draft
     │   ├── BackendNotFound          no backend registered under that name
@@ -38,7 +40,9 @@ __all__ = [
     "InputError",
     "InputTooLarge",
     "MalformedRecord",
+    "NotRegularFile",
     "OutputError",
+    "OutsideInput",
     "UnsupportedFormat",
     "UsageError",
 ]
@@ -82,6 +86,14 @@ class MalformedRecord(InputError):
 
 
 class InputTooLarge(InputError):
+    pass
+
+
+class NotRegularFile(InputError):
+    pass
+
+
+class OutsideInput(InputError):
     pass
 
 

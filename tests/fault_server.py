@@ -1,9 +1,17 @@
 """A small OpenAI-compatible chat server on 127.0.0.1 that misbehaves on cue.
 
 Each request takes the next step of a script ("429", "500", "503", "timeout",
-"malformed", "length", "empty", "refusal", "valid", "slow"); when the script
-runs out it answers "valid". It serves a bounded number of requests and stops by
-itself after ``lifetime`` seconds, so a test can never leave it running.
+"malformed", "length", "empty", "refusal", "valid"); when the script runs out it
+answers "valid". "timeout" never answers: the client's own timeout must fire.
+
+Tests that stop a run mid-way do not depend on speed: with ``hold_after=k`` the
+first k requests are answered and every later one is held until the test calls
+``release()``; ``wait_for_requests(n)`` returns once n requests have arrived (a
+condition the handlers signal, not a poll). So a test can wait for "k answered,
+the next ones held", send its signal, and only then let the held replies go.
+
+It serves a bounded number of requests and stops by itself after ``lifetime``
+seconds (which also releases anything held), so a test can never leave it running.
 """
 
 from __future__ import annotations
@@ -48,18 +56,22 @@ class FaultServer:
         valid_reply: Callable[[dict[str, Any]], str],
         script: list[str] | None = None,
         latency: float = 0.0,
-        timeout_sleep: float = 3.0,
         lifetime: float = 120.0,
+        hold_after: int | None = None,
     ) -> None:
         self.valid_reply = valid_reply
         self.script = list(script or [])
-        self.latency = latency
-        self.timeout_sleep = timeout_sleep
+        self.latency = latency  # for benchmarks/; tests hold replies instead
+        self.hold_after = hold_after
+        self.lifetime = lifetime
         self.requests: list[dict[str, Any]] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self.steps: list[str] = []
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
+        self._released = threading.Event()
+        self._closing = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -74,13 +86,19 @@ class FaultServer:
                         self.send_error(503)
                         return
                     server.requests.append(body)
+                    held = (
+                        server.hold_after is not None and len(server.requests) > server.hold_after
+                    )
                     step = server.script.pop(0) if server.script else "valid"
                     server.steps.append(step)
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                    server._arrived.notify_all()
                 try:
+                    if held:
+                        server._released.wait(server.lifetime)
                     if server.latency:
-                        time.sleep(server.latency)
+                        time.sleep(server.latency)  # benchmarks only: no test sets it
                     server.respond(self, step, body)
                 finally:
                     with server._lock:
@@ -101,7 +119,23 @@ class FaultServer:
     def __exit__(self, *exc: Any) -> None:
         self.stop()
 
+    def wait_for_requests(self, n: int, safety_timeout: float = 60.0) -> None:
+        """Return once ``n`` requests have arrived (held ones included).
+
+        The timeout only fires when the run under test hangs or dies: it turns a
+        hang into a failure, it does not decide the outcome.
+        """
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: len(self.requests) >= n, safety_timeout):
+                raise AssertionError(f"only {len(self.requests)} of {n} requests arrived")
+
+    def release(self) -> None:
+        """Answer the held requests, and every later one at once."""
+        self._released.set()
+
     def stop(self) -> None:
+        self._closing.set()
+        self._released.set()
         self._stopper.cancel()
         self.httpd.shutdown()
         self.httpd.server_close()
@@ -127,9 +161,8 @@ class FaultServer:
             )
         elif step in ("500", "503"):
             send(int(step), error)
-        elif step == "timeout":
-            time.sleep(self.timeout_sleep)
-            send(200, completion(self.valid_reply(body)))
+        elif step == "timeout":  # never answers; the handler ends when the server stops
+            self._closing.wait(self.lifetime)
         elif step == "malformed":
             send(200, b'{"id": "chatcmpl-x", "choices": [{"index": 0, "mess')
         elif step == "length":

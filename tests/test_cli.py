@@ -134,7 +134,7 @@ def test_console_script_runs(tmp_path, seed_path):
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=120,  # a safety bound, fires only on a hang
     )
     assert proc.returncode == 0, proc.stderr
     assert "1 ok, 0 failed" in proc.stderr

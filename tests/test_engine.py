@@ -8,7 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -35,22 +35,28 @@ def make_articles(folder: Path, n: int) -> Path:
 
 
 def llm(url: str, **extra):
+    # the timeout is generous: replies here are immediate or held on purpose, never slow
     return with_fallbacks(
         "openai-compatible:fault",
         ["rules"],
         base_url=url,
         retry_base_delay=0.05,
-        timeout=5.0,
+        timeout=60.0,
         **extra,
     )
 
 
 def test_concurrency_is_bounded_and_used(tmp_path):
+    """Every reply is held until 4 requests are in flight at once: -j 4 is used in full."""
     src = make_articles(tmp_path / "in", 12)
-    with FaultServer(reply_for, latency=0.3) as server:
-        result = generate_batch([src], tmp_path / "out", llm(server.url), concurrency=4)
+    with FaultServer(reply_for, hold_after=0) as server, ThreadPoolExecutor(1) as pool:
+        run = pool.submit(generate_batch, [src], tmp_path / "out", llm(server.url), concurrency=4)
+        server.wait_for_requests(4)
+        assert server.in_flight == 4
+        server.release()
+        result = run.result(timeout=120)  # a safety bound: fires only if the run hangs
     assert result.ok == 12 and result.fell_back == 0
-    assert 1 < server.max_in_flight <= 4
+    assert server.max_in_flight == 4
     assert len(server.requests) == 12
 
 
@@ -154,7 +160,7 @@ def test_two_runs_share_one_cache(tmp_path):
         for i in range(2)
     ]
     for proc in procs:
-        _, stderr = proc.communicate(timeout=120)
+        _, stderr = proc.communicate(timeout=120)  # a safety bound, fires only on a hang
         assert proc.returncode == 0, stderr
     for i in range(2):
         assert len(list((tmp_path / f"out{i}").glob("a*.json"))) == 40
@@ -181,22 +187,20 @@ def _fault_run(src: Path, out: Path, url: str, *extra: str) -> list[str]:
 
 def _cli(args: list[str]) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "briefs", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-
-
-def _wait_for_outputs(out: Path, n: int, proc: subprocess.Popen[str], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and proc.poll() is None:
-        if len(list(out.glob("*.json"))) >= n:
-            return
-        time.sleep(0.05)
-    raise AssertionError("the run did not get far enough")
+    # A shell script that starts pytest in the background makes it ignore SIGINT, and
+    # an ignored signal stays ignored in children: the run would never see our Ctrl-C.
+    # A handled signal is reset to the default on exec, so handle it while starting.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "briefs", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 
 
 def _check_outputs(out: Path) -> set[str]:
@@ -211,44 +215,61 @@ def _check_outputs(out: Path) -> set[str]:
 
 
 def test_sigkill_then_rerun_finishes_only_the_rest(tmp_path):
+    """6 replies answered, the next 2 held; SIGKILL; exactly those 6 are on disk.
+
+    With -j 2, when the 8th request arrives both workers wait on held replies, so
+    the 6 answered articles have released their slots, which they do only after
+    writing their brief: the outcome does not depend on the machine's speed.
+    """
     src = make_articles(tmp_path / "in", 30)
     out = tmp_path / "out"
-    with FaultServer(reply_for, latency=0.15) as server:
+    with FaultServer(reply_for, hold_after=6) as server:
         args = _fault_run(src, out, server.url, "-q")
         proc = _cli(args)
-        _wait_for_outputs(out, 6, proc)
+        server.wait_for_requests(8)
         proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+        proc.wait(timeout=30)  # a safety bound: SIGKILL cannot be ignored
+        server.release()
         done = _check_outputs(out) - {"manifest"}
         done = {d for d in done if (out / f"{d}.md").exists()}
-        assert 0 < len(done) < 30
+        assert len(done) == 6
         before = len(server.requests)
         rerun = subprocess.run(
             [sys.executable, "-m", "briefs", *args], capture_output=True, text=True, timeout=120
         )
         assert rerun.returncode == 0, rerun.stderr
-        assert len(server.requests) - before == 30 - len(done)
+        assert len(server.requests) - before == 30 - 6
     assert len(_check_outputs(out)) == 30
     assert not list(out.glob(".*.tmp"))
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["complete"] is True and manifest["counts"]["ok"] == 30
-    assert manifest["counts"]["resumed"] == len(done)
+    assert manifest["counts"]["resumed"] == 6
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_finished_briefs(tmp_path):
+    """4 replies answered, the next 2 held until the run has said it was interrupted."""
     src = make_articles(tmp_path / "in", 30)
     out = tmp_path / "out"
-    with FaultServer(reply_for, latency=0.15) as server:
+    with FaultServer(reply_for, hold_after=4) as server:
         proc = _cli(_fault_run(src, out, server.url))
-        _wait_for_outputs(out, 4, proc)
+        server.wait_for_requests(6)
         proc.send_signal(signal.SIGINT)
-        _, stderr = proc.communicate(timeout=60)
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:  # blocks until the run reports the interrupt
+            lines.append(line)
+            if line.startswith("interrupted"):
+                break
+        manifest = json.loads((out / "manifest.json").read_text())  # written before that line
+        server.release()  # the 2 held calls may now finish; the run exits after them
+        proc.communicate(timeout=60)  # a safety bound, only hit on a hang
+    stderr = "".join(lines)
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr
-    done = _check_outputs(out)
-    assert 0 < len(done) < 30
-    manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["complete"] is False
+    assert manifest["counts"]["ok"] == 4
+    assert 4 <= len(_check_outputs(out) - {"manifest"}) <= 6
+    assert len(server.requests) == 6
 
 
 def test_exit_code_tells_the_truth_without_fallback(tmp_path):

@@ -38,8 +38,10 @@ def reply_for(body: dict[str, Any]) -> str:
 
 
 def backend(url: str, **extra: Any):
-    options = {"base_url": url, "retry_base_delay": 0.05, "timeout": 1.0, "max_retries": 3, **extra}
-    return with_fallbacks("openai-compatible:fault", ["rules"], **options)
+    # Replies come at once, so the generous timeout never fires by accident on a slow
+    # machine; the "timeout" case sets a short one (the server never answers that call).
+    options = {"base_url": url, "retry_base_delay": 0.05, "timeout": 30.0, "max_retries": 3}
+    return with_fallbacks("openai-compatible:fault", ["rules"], **{**options, **extra})
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +66,11 @@ def grounded(brief, text):
     ],
 )
 def test_transient_faults_are_retried(seed, script, retries, needle):
+    # "timeout": the first call is never answered, so it times out whatever the speed;
+    # the retry's reply is sent at once, well inside the 2 s (the one wall-clock bound).
+    options = {"timeout": 2.0} if script == ["timeout"] else {}
     with FaultServer(reply_for, script) as server:
-        brief = brief_from_article(seed, backend(server.url))
+        brief = brief_from_article(seed, backend(server.url, **options))
     assert brief.meta.backend == "openai-compatible" and brief.meta.fallback_reason is None
     assert brief.meta.retries == retries
     assert any(needle in w for w in brief.meta.warnings), brief.meta.warnings

@@ -86,7 +86,7 @@ def test_schema_grammar_gives_a_brief_and_bad_quotes_are_dropped(seed, monkeypat
         base_url=BASE_URL,
         temperature=0,
         max_retries=0,
-        timeout=600,
+        timeout=600,  # for recording on a slow CPU model; a replay never waits
         extra_body={"max_tokens": 1500},
         # llama.cpp's schema-to-grammar crashes the server on "maxLength"; maxItems is fine
         model_kwargs={

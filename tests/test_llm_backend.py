@@ -307,7 +307,7 @@ def test_token_counting_offline_in_a_fresh_cache(tmp_path):
         capture_output=True,
         text=True,
         env=env,
-        timeout=60,
+        timeout=60,  # a safety bound, fires only on a hang
         check=True,
     ).stdout.split("\n")
     assert out[0] == "tiktoken:cl100k_base"

@@ -19,9 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefs.errors import UsageError
+from briefs.errors import InputError, UsageError
 from briefs.evaluate.report import EvalReport, load_report
 from briefs.evaluate.scores import FIELDS, higher_is_better
+from briefs.ingest.files import read_file
 
 __all__ = [
     "Gate",
@@ -86,8 +87,8 @@ def parse_fail_under(items: Iterable[str]) -> Gate:
 def load_thresholds(path: str | Path) -> Gate:
     """A JSON file of ``{"field": floor, "field<=": ceiling}`` ("_" keys are comments)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = json.loads(read_file(Path(path)))
+    except (OSError, ValueError, InputError) as exc:
         raise UsageError(f"{path}: cannot read thresholds ({exc})") from None
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a JSON object of field: floor")

@@ -8,11 +8,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from briefs.errors import UsageError
+from briefs.errors import InputError, UsageError
 from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, score_brief
 from briefs.evaluate.scores import FIELDS, ArticleScore, higher_is_better
 from briefs.evaluate.similarity import Similarity, lexical
 from briefs.evaluate.stats import RESAMPLES, SEED, Aggregate, bootstrap
+from briefs.ingest.files import read_file
 from briefs.schema import Brief
 
 __all__ = ["BaselineField", "EvalReport", "aggregate", "evaluate", "load_briefs", "load_report"]
@@ -30,7 +31,11 @@ def load_briefs(folder: str | Path) -> dict[str, Brief]:
         if file.name == "manifest.json":
             continue
         try:
-            brief = Brief.model_validate_json(file.read_text(encoding="utf-8"))
+            brief = Brief.model_validate_json(read_file(file))
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
+        except OSError as exc:
+            raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
         except ValueError as exc:
             first = str(exc).splitlines()[0]
             raise UsageError(f"{file}: not a brief ({first})") from None
@@ -121,10 +126,10 @@ def load_report(path: str | Path) -> dict[str, BaselineField]:
 
     Reports of version 1 (means only) load too."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_file(Path(path)))
         fields: dict[str, Any] = dict(data["fields"])
         intervals: dict[str, Any] = dict(data.get("intervals") or {})
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError) as exc:
         raise UsageError(f"{path}: not an eval report ({exc})") from None
     out: dict[str, BaselineField] = {}
     for name, value in fields.items():

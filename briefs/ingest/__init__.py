@@ -1,7 +1,9 @@
 """Ingest: paths in, Articles (or the InputError saying why not) out.
 
-Files are found recursively under folders, read one at a time (JSONL line by
-line), so a run over many articles keeps memory bounded.
+Files are found recursively under folders (``paths``: the link rules), checked to
+be regular files and read with a bound (``files``), one at a time (JSONL line by
+line), so a run over many articles, or over one endless input, keeps memory
+bounded.
 """
 
 from __future__ import annotations
@@ -9,18 +11,23 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from briefs.errors import InputError, InputTooLarge, UnsupportedFormat
 from briefs.ingest.decode import decode_bytes
+from briefs.ingest.files import check_regular, iter_lines, open_regular, read_file, read_limited
+from briefs.ingest.paths import Found, discover
 from briefs.ingest.readers import read_html, read_json, read_jsonl_line, read_text
 from briefs.schema import Article
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "Found",
     "article_from_text",
     "discover",
     "iter_articles",
+    "read_file",
     "read_path",
 ]
 
@@ -28,63 +35,39 @@ DEFAULT_MAX_BYTES = 2_000_000
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named, and files under folders named (sorted, hidden ones skipped)."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            yield InputError(str(path), "not a regular file")
-        else:
-            yield InputError(str(path), "no such file or directory")
+def read_path(
+    path: Path | Found, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | InputError]:
+    """The articles in one file; errors are yielded, not raised, so a batch goes on.
 
-
-def _walk(folder: Path) -> Iterator[Path | InputError]:
-    seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
-        stat = os.stat(root)
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:  # a symlink loop: do not walk it twice
-            dirs[:] = []
-            yield InputError(root, "symlink loop, folder already read")
-            continue
-        seen.add(key)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
-def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
-    """The articles in one file; errors are yielded, not raised, so a batch goes on."""
-    source = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        yield UnsupportedFormat(
-            source,
-            f"unsupported file type {suffix or '(none)'!r}; "
-            f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
-        )
-        return
+    A ``Path`` is followed if it is a link; a ``Found`` (from :func:`discover`)
+    says what to open for a file met while walking a folder. Only a regular file is opened, without
+    blocking; at most ``max_bytes + 1`` bytes are read (per line for JSONL).
+    """
+    found = path if isinstance(path, Found) else Found(Path(path), Path(path))
+    source = str(found.path)
+    suffix = found.path.suffix.lower()
     try:
-        if suffix == ".jsonl":
-            yield from _read_jsonl(path, max_bytes)
-            return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputTooLarge(
-                source, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
+        check_regular(found.path, source, follow=found.follow or found.path != found.target)
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise UnsupportedFormat(
+                source,
+                f"unsupported file type {suffix or '(none)'!r}; "
+                f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
             )
-        raw, _ = decode_bytes(path.read_bytes(), source)
+        with open_regular(found.target, source, follow=found.follow) as handle:
+            if suffix == ".jsonl":
+                yield from _read_jsonl(handle, found.path, max_bytes)
+                return
+            data = read_limited(handle, max_bytes, source, size=os.fstat(handle.fileno()).st_size)
+        raw, _ = decode_bytes(data, source)
+        del data
         if suffix in (".html", ".htm"):
-            yield read_html(raw, id=path.stem, source=source)
+            yield read_html(raw, id=found.path.stem, source=source)
         elif suffix == ".json":
-            yield from read_json(raw, id=path.stem, source=source, max_bytes=max_bytes)
+            yield from read_json(raw, id=found.path.stem, source=source, max_bytes=max_bytes)
         else:
-            yield read_text(raw, id=path.stem, source=source)
+            yield read_text(raw, id=found.path.stem, source=source)
     except InputError as exc:
         yield exc
     except OSError as exc:
@@ -93,22 +76,22 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         yield InputError(source, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0])
 
 
-def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_jsonl(handle: BinaryIO, path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     source = str(path)
-    with path.open("rb") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{source}:{lineno}"
-            try:
-                if len(line) > max_bytes * 2:
-                    raise InputTooLarge(where, f"line is over the {max_bytes:,}-byte limit")
-                text, _ = decode_bytes(line, where)
-                yield read_jsonl_line(
-                    text, stem=path.stem, lineno=lineno, source=source, max_bytes=max_bytes
-                )
-            except InputError as exc:
-                yield exc
+    for lineno, line in iter_lines(handle, max_bytes):
+        where = f"{source}:{lineno}"
+        if line is None:
+            yield InputTooLarge(where, f"line is over the {max_bytes:,}-byte limit")
+            continue
+        if not line.strip():
+            continue
+        try:
+            text, _ = decode_bytes(line, where)
+            yield read_jsonl_line(
+                text, stem=path.stem, lineno=lineno, source=source, max_bytes=max_bytes
+            )
+        except InputError as exc:
+            yield exc
 
 
 def iter_articles(
