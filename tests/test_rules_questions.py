@@ -7,17 +7,17 @@ import pytest
 import briefs
 from briefs.backends.rules.actors import resolve_entities
 from briefs.backends.rules.attribution import attribute
+from briefs.backends.rules.document import build
 from briefs.backends.rules.lexicon import lexicon
 from briefs.backends.rules.mentions import find_mentions
 from briefs.backends.rules.questions import Vocabulary, as_question
-from briefs.backends.rules.text import split_sentences
 from briefs.ingest import article_from_text
 
 
 def questions(text: str) -> list[str | None]:
     """The question each sentence of ``text`` states (None where it states none)."""
     lex = lexicon()
-    sentences = split_sentences(text)
+    sentences = list(build(text).sentences)
     mentions = [find_mentions(s, lex) for s in sentences]
     entities = resolve_entities(mentions, lex, text)
     attribute(sentences, mentions, entities, lex)  # resolves the pronouns that speak

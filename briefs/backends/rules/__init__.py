@@ -15,11 +15,13 @@ from typing import Any, ClassVar
 from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
+from briefs.backends.rules.document import Document, build
+from briefs.backends.rules.entities import is_place, organisation_by_label
 from briefs.backends.rules.issues import find_issues
-from briefs.backends.rules.lexicon import lexicon
+from briefs.backends.rules.lexicon import Lexicon, lexicon
 from briefs.backends.rules.mentions import find_mentions
+from briefs.backends.rules.stances import decapitalise
 from briefs.backends.rules.summary import summarize
-from briefs.backends.rules.text import split_sentences
 from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 
 __all__ = ["RulesBackend", "fingerprint"]
@@ -45,8 +47,19 @@ def _importance(entity: Entity, n_sentences: int, title: str) -> float:
     return score
 
 
-def _keep(entity: Entity) -> bool:
-    if entity.kind == "other":
+def _kind(entity: Entity) -> str:
+    if entity.kind == "other" and organisation_by_label(entity.mentions):
+        return "organization"
+    return entity.kind
+
+
+def _keep(entity: Entity, lex: Lexicon) -> bool:
+    if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
+        return False  # "Aleppo", "the Far East": where things happen, not who acts
+    if all(m.collective for m in entity.mentions):
+        # "ministers", "holidaymakers": a group that speaks, and is named again
+        return any(m.speaks for m in entity.mentions) and len(entity.mentions) >= 2
+    if _kind(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:
         return True
@@ -86,9 +99,13 @@ class RulesBackend(Backend):
         return f"{super().identity()}|{fingerprint()}"
 
     def generate(self, article: Article) -> Draft:
+        return self.from_document(build(article.text), article)
+
+    def from_document(self, doc: Document, article: Article) -> Draft:
+        """The draft brief of ``article`` from its parsed ``doc``."""
         lex = lexicon()
         text = article.text
-        sentences = split_sentences(text)
+        sentences = [s for s in doc.sentences if not s.furniture]
         mentions = [find_mentions(s, lex) for s in sentences]
         entities = resolve_entities(mentions, lex, text)
         statements = attribute(sentences, mentions, entities, lex)
@@ -97,21 +114,29 @@ class RulesBackend(Backend):
 
         title = article.title or ""
         ranked = sorted(
-            (e for e in entities.values() if _keep(e)),
+            (e for e in entities.values() if _keep(e, lex)),
             key=lambda e: (-_importance(e, len(sentences), title), e.first),
         )[:MAX_ACTORS]
         keep = {e.name for e in ranked}
 
         actors = [self._actor(e, text) for e in ranked]
         positions = self._positions([s for s in statements if s.actor in keep], text)
+        found = find_issues(
+            sentences,
+            mentions,
+            keep,
+            lex,
+            {n: e.kind for n, e in entities.items()},
+            [st.stance for st in statements if st.actor in keep],
+        )
         issues = [
             OpenIssue(issue=i.text, actors=i.actors, evidence=[_evidence(text, i.start, i.end)])
-            for i in find_issues(
-                sentences, mentions, keep, lex, {n: e.kind for n, e in entities.items()}
-            )
+            for i in found
         ]
         spans = [[(m.start, m.end) for m in e.mentions] for e in ranked[:4]]
-        chosen = summarize(sentences, lex, spans)
+        chosen = summarize(
+            sentences, lex, spans, open_sentence=found[0].sentence if found else None
+        )
         summary = " ".join(s.text.replace("\n", " ") for s in chosen)
         return Draft(summary=summary, actors=actors, positions=positions, open_issues=issues)
 
@@ -121,7 +146,7 @@ class RulesBackend(Backend):
         first = min(named or entity.mentions, key=lambda m: m.start)
         return Actor(
             name=entity.name,
-            kind=entity.kind,  # type: ignore[arg-type]
+            kind=_kind(entity),  # type: ignore[arg-type]
             role=entity.role,
             aliases=list(entity.aliases),
             evidence=[_evidence(text, first.start, first.end)],
@@ -155,7 +180,7 @@ class RulesBackend(Backend):
 def _join(stances: list[str]) -> str:
     """Several claims as one stance: "A; b; c." """
     parts = [s.rstrip(".") for s in stances]
-    tail = [p[:1].lower() + p[1:] if p[:2] != p[:2].upper() else p for p in parts[1:]]
+    tail = [decapitalise(p) for p in parts[1:]]
     return "; ".join([parts[0], *tail]) + "."
 
 

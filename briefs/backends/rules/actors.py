@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Entity", "resolve_entities"]
 
@@ -200,7 +201,7 @@ class _Resolver:
             self._get(surface, kind, m.role).add(m)
 
 
-_SMALL = {"of", "the", "and", "for", "&", "de"}
+_SMALL = words("name_small_words")
 # descriptions that name an actor on their own, even when no name precedes them
 _INSTITUTION_NOUNS = {
     "government",

@@ -12,13 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.passives import passive_reports
+from briefs.backends.rules.polarity import (
+    is_denial,
+    negated,
+    reports_after,
+    split_participle,
+    verb_phrase_start,
+)
 from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
     clean,
+    decapitalise,
     fronted_report,
     leading_quote,
     subordinate_stop,
@@ -33,47 +43,11 @@ from briefs.backends.rules.subjects import (
     role_owner,
     skip_relative_clause,
 )
-from briefs.backends.rules.text import Sentence, Token
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Attribution", "attribute"]
 
-_SAY_LIKE = {
-    "say",
-    "argue",
-    "claim",
-    "insist",
-    "warn",
-    "emphasize",
-    "affirm",
-    "stress",
-    "suggest",
-    "maintain",
-    "believe",
-    "contend",
-    "assert",
-    "allege",
-    "declare",
-    "explain",
-    "add",
-    "note",
-    "predict",
-    "estimate",
-    "fear",
-    "hope",
-    "acknowledge",
-    "admit",
-    "concede",
-    "confirm",
-    "think",
-    "indicate",
-    "signal",
-    "counter",
-    "respond",
-    "reply",
-    "conclude",
-    "find",
-    "deny",
-}
+_SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
 
 
 @dataclass
@@ -119,6 +93,14 @@ def _find(
     found: list[_Found] = []
     for i, tok in enumerate(toks):
         if tok.value.lower() not in lex.speech_verbs or not _verb_ok(toks, i, lex):
+            continue
+        if tok.pos not in ("VERB", "AUX"):
+            continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
+        head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
+        if head:  # "Merrill Lynch denied the claims and said ...": the first verb's speaker
+            if is_denial(lex.speech_verbs[toks[head[0].verb].value.lower()]):
+                continue  # what follows a denial stays in it ("denied X, but argues Y")
+            found.append(_Found(None, head[0].actor, i, toks[i - 1].start))
             continue
         before = [m for m in mentions if m.end <= tok.start]
         subject: Mention | None = None
@@ -219,6 +201,17 @@ def attribute(
                 and len(rest.strip(TRAIL + ". ").split()) < 3
             ):
                 quote = fronted_report(sent, f.subject.start)
+            if (
+                quote is None
+                and not f.inverted
+                and f.subject is not None
+                and lemma in _SAY_LIKE
+                and not reports_after(sent, verb)
+            ):  # "'...,' the ministry said in a statement": the report is in front
+                head = sent.text[: f.subject.start - sent.start].strip()
+                if len(head.split()) < 4:
+                    continue
+                quote = head
             if f.inverted:
                 head = sent.text[f.clause_start - sent.start : verb.start - sent.start]
                 stance = clean(head)
@@ -234,12 +227,29 @@ def attribute(
                 stance = clean(rest.strip().lstrip(":").strip())
             else:
                 stance = clean(verb.value + rest)
+            if negated(sent, verb):  # "cannot confirm such an incident": the no stays
+                first = verb_phrase_start(sent, verb)
+                stance = clean(sent.text[first.start - sent.start : stop - sent.start])
+            elif is_denial(lemma) and not stance.lower().startswith(verb.value.lower()):
+                # "Greece has denied it will fail to pay": a denial, not the claim denied
+                if f.inverted or (quote is not None and lemma in _SAY_LIKE):
+                    stance = clean(verb.value + " " + decapitalise(stance))
+                else:
+                    stance = clean(verb.value + rest)
             end = max(stop, verb.end)
             while end > start and sent.text[end - sent.start - 1] in " ,;:-–—":
                 end -= 1
-            if len(stance.split()) < 3:
+            if is_denial(lemma):
+                stance = split_participle(stance)
+            if len(stance.split()) < (2 if is_denial(lemma) else 3):
                 continue
             speakers.note_subject(f.actor)
             out.append(Attribution(f.actor, stance, start, end, verb.value, sent.index))
+        for mention, stance, verb in passive_reports(
+            sent, sent_mentions, lambda t: is_denial(lex.speech_verbs.get(t.lower, ""))
+        ):
+            actor = mention.entity
+            if actor in entities and all(a.start != sent.start for a in out[-3:]):
+                out.append(Attribution(actor, stance, sent.start, sent.end, verb.value, sent.index))
         speakers.note_mentions(sent_mentions)
     return out

@@ -13,12 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
-from briefs.backends.rules.text import Sentence
 from briefs.backends.rules.vectors import cosine, vector
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Issue", "find_issues"]
 
@@ -27,6 +28,7 @@ MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
 QUOTE_PENALTY = 1.0  # a sentence that opens a quotation is rarely where an issue is stated
 REDUNDANCY = 0.5
+RESTATED = 0.7  # cosine to a position's stance above which an issue restates it
 ACTOR_WEIGHT = 0.1
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
@@ -71,15 +73,68 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_NEGATIONS = re.compile(r"\b(?:not|never|no|cannot|nor)\b|n[’']t\b", re.I)
+
+
+def keeps_polarity(sent: Sentence, question: str) -> bool:
+    """Whether a question drawn from ``sent`` keeps its negation: a sentence whose
+    parse holds a negation gives a question only if the question says "not" too.
+
+    A question that drops the "not" asks the opposite of what the article says.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Saunders said he would not be prosecuted.").sentences[0]
+    >>> keeps_polarity(s, "Whether Saunders will be prosecuted."), keeps_polarity(
+    ...     s, "Whether Saunders will not be prosecuted.")
+    (False, True)
+    """
+    negated = any(t.dep == "neg" for t in sent.tokens)
+    return not negated or _NEGATIONS.search(question) is not None
+
+
+def _plain(sent: Sentence) -> str:
+    """The sentence in lower case without its proper nouns, for cue words ("in May"
+    is a month, not "may").
+
+    >>> from briefs.backends.rules.document import build
+    >>> _plain(build("The firm cut 500 jobs in May.").sentences[0])
+    'the firm cut 500 jobs in .'
+    """
+    return " ".join(t.lower for t in sent.tokens if t.pos != "PROPN")
+
+
+def _settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
+    """A sentence that reports something done: its main verb in the past tense, no
+    modal and no forward-looking cue ("The firm cut 500 jobs in May.").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> cues = _cue_pattern(tuple(lexicon().future_cues))
+    >>> [_settled(s, cues) for s in build(
+    ...     "The firm cut 500 jobs in May. The union will decide on a strike.").sentences]
+    [True, False]
+    """
+    if future_re.search(_plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
+        return False
+    if any(t.lower in words("open_cues") for t in sent.tokens if t.pos != "PROPN"):
+        return False  # "appealed", "talks", "the deal": the matter is still moving
+    roots = [t for t in sent.tokens if t.dep == "ROOT"]
+    return bool(roots) and roots[0].tag == "VBD"
+
+
 def find_issues(
     sentences: Sequence[Sentence],
     mentions: Sequence[Sequence[Mention]],
     keep: set[str],
     lex: Lexicon,
     kinds: Mapping[str, str] | None = None,
+    stances: Sequence[str] = (),
 ) -> list[Issue]:
     """The article's open issues, best first; ``kinds`` (actor -> kind) lets a
-    pronoun in an issue's question become the actor it refers to."""
+    pronoun in an issue's question become the actor it refers to. An issue that says
+    what one of ``stances`` (the brief's positions) says is left out: an open issue is
+    what the article leaves open, not a restated position."""
+    taken = [vector(s) for s in stances]
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
     scored: list[Issue] = []
@@ -94,7 +149,7 @@ def find_issues(
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
-        open_cues = {m.group(1) for m in future_re.finditer(low)}
+        open_cues = {m.group(1) for m in future_re.finditer(_plain(sent))}
         score = (
             OPEN_WEIGHT * min(len(open_cues), 3)
             + min(len(cues - open_cues), 3)
@@ -104,6 +159,8 @@ def find_issues(
         if score >= MIN_SCORE:
             scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index))
     scored.sort(key=lambda i: (-i.score, i.start))
+    by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
+    vocabulary = Vocabulary.of(sentences, mentions)
     chosen: list[Issue] = []
     for issue in scored:
         if len(chosen) >= MAX_ISSUES:
@@ -111,11 +168,14 @@ def find_issues(
         v = vector(issue.text)
         if any(cosine(v, vector(c.text)) > REDUNDANCY for c in chosen):
             continue
+        sent, sent_mentions = by_index[issue.sentence]
+        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        if question is not None and not keeps_polarity(sent, question):
+            question = None  # "said he would not be prosecuted" is no "Whether he will be"
+        if question is None and any(cosine(v, t) > RESTATED for t in taken):
+            continue  # the sentence as it stands is a position of the brief
+        if question is None and _settled(sent, future_re):
+            continue  # a past event told as done leaves nothing open
+        issue.text = question or issue.text
         chosen.append(issue)
-    if AS_QUESTIONS:
-        by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
-        vocabulary = Vocabulary.of(sentences, mentions)
-        for issue in chosen:
-            sent, sent_mentions = by_index[issue.sentence]
-            issue.text = as_question(sent, sent_mentions, vocabulary, kinds) or issue.text
     return chosen

@@ -65,7 +65,7 @@ def _load(name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = _load("lexicon.json")
+    raw = _load("wordbook.json")
     titles = sorted({tuple(t.split()) for t in raw["titles"]}, key=len, reverse=True)
     lex = Lexicon(
         titles=titles,
@@ -107,5 +107,11 @@ def lexicon() -> Lexicon:
         for form, how in forms:
             lex.country_forms.setdefault(form, (country.name, how))
         if country.adjective:
-            lex.adjectives.setdefault(country.adjective, country.name)
+            # an adjective several countries share ("American": the US, American Samoa,
+            # the Northern Mariana Islands) names the one whose capital is well known
+            known = lex.adjectives.get(country.adjective)
+            if known is None or (
+                country.name in lex.famous_capitals and known not in lex.famous_capitals
+            ):
+                lex.adjectives[country.adjective] = country.name
     return lex

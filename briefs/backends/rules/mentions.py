@@ -9,54 +9,34 @@ last two are resolved to an actor later, in ``actors.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.entities import collectives, refine
 from briefs.backends.rules.lexicon import Lexicon
-from briefs.backends.rules.text import Sentence, Token
+from briefs.backends.rules.names import (
+    Mention,
+    classify,
+    is_acronym,
+    is_cap,
+    role_after,
+    role_before,
+    strip_title,
+)
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Mention", "find_mentions"]
 
-_CONNECTORS = {"of", "for", "and", "the", "de", "du", "la", "le", "van", "von", "al", "bin", "&"}
+_CONNECTORS = words("name_connectors")
 _APOSTROPHES = {"'", "’"}
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+_DETERMINERS = words("determiners")
 
 
-@dataclass
-class Mention:
-    """One span in the text that refers to an actor."""
-
-    start: int
-    end: int
-    text: str
-    sentence: int
-    hint: str  # person, organization, country, group, institution, other, generic, pronoun
-    name: str  # canonical-looking name (or the noun / pronoun for generic and pronoun)
-    role: str | None = None
-    title: str | None = None
-    acronym: str | None = None
-    country_how: str | None = None  # name, alias, capital, demonym
-    has_title: bool = False
-    tokens: list[str] = field(default_factory=list)
-    entity: str | None = None  # the actor it refers to, once resolved
-    sentence_initial: bool = False
-
-
-_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Rep", "Prof", "Gen", "Col", "Lt"}
+_ABBREVIATIONS = words("abbreviations")
 
 
 def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:
     gap = text[a.end - offset : b.start - offset]
-    return gap in ("", " ") or (gap == "-" and _is_cap(a.value) and _is_cap(b.value))
-
-
-def _is_cap(value: str) -> bool:
-    return value[:1].isupper() and any(c.isalpha() for c in value)
-
-
-def _is_acronym(value: str) -> bool:
-    letters = value.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+    return gap in ("", " ") or (gap == "-" and is_cap(a.value) and is_cap(b.value))
 
 
 def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
@@ -64,7 +44,7 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i].value) or toks[i].value in _POSSESSIVE:
+        if not is_cap(toks[i].value) or toks[i].value in _POSSESSIVE:
             i += 1
             continue
         j = i + 1
@@ -72,7 +52,7 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             prev, tok = toks[j - 1], toks[j]
             if not _adjacent(prev, tok, sent.text, sent.start):
                 break
-            if _is_cap(tok.value) and tok.value not in _POSSESSIVE:
+            if is_cap(tok.value) and tok.value not in _POSSESSIVE:
                 j += 1
                 continue
             nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -84,7 +64,7 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
                 or tok.value == "-"
                 or (tok.value in _APOSTROPHES and prev.value.endswith("s"))
             )
-            if joins and nxt is not None and _is_cap(nxt.value) and tok.value != "the":
+            if joins and nxt is not None and is_cap(nxt.value) and tok.value != "the":
                 j += 2
                 continue
             after = toks[j + 2] if j + 2 < len(toks) else None
@@ -93,7 +73,7 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
                 and nxt is not None
                 and nxt.value == "the"
                 and after is not None
-                and _is_cap(after.value)
+                and is_cap(after.value)
                 and after.value not in lex.country_forms
                 and (prev.value in lex.title_heads or prev.value in lex.org_heads)
             ):
@@ -107,12 +87,23 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         while j > i and toks[j - 1].value in _CONNECTORS | _APOSTROPHES | {"-"}:
             j -= 1
         # drop stop-list capitals and capitalised common nouns ("Lawyers for ...") at the front
-        while i < j and (toks[i].value in lex.stop_caps or _common_noun(toks[i].value, lex)):
+        while (
+            i < j
+            and (toks[i].value in lex.stop_caps or _common_noun(toks[i].value, lex))
+            and not _opens_title(toks, i, j, lex)
+        ):
             i += 1
         if i < j:
             runs.extend(_split_and(toks, i, j, lex))
         i = max(j, i + 1)
     return runs
+
+
+def _opens_title(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the run from ``i`` starts with a title of two words or more, which keeps
+    its first word ("Deputy Prime Minister John Prescott", not "Prime Minister")."""
+    words = tuple(t.value for t in toks[i:j])
+    return any(len(t) >= 2 and words[: len(t)] == t for t in lex.titles)
 
 
 def _common_noun(word: str, lex: Lexicon) -> bool:
@@ -145,95 +136,6 @@ def _split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tu
     return [(a, b) for a, b in parts if a < b]
 
 
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof", "Lord", "Lady", "Miss"}
-
-
-def _strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
-    """ "Transport Secretary Owen Pritchard" -> ("Transport Secretary", [Owen, Pritchard]);
-    "Solicitor Gareth Pierce" and "Tory Liam Fox" lose their leading word too."""
-    if len(words) == 3 and (
-        words[0].lower() in lex.role_nouns
-        or words[0] in lex.institutions
-        or words[0] in lex.adjectives
-        or words[0] in lex.party_words
-    ):
-        return words[0], words[1:]
-    for k in range(len(words) - 2, -1, -1):
-        if words[k].rstrip(".") in lex.title_heads:
-            rest = words[k + 1 :]
-            if not 1 <= len(rest) <= 4 or any(w in lex.org_heads for w in rest):
-                return None, words
-            title = [w for w in words[: k + 1] if w.rstrip(".") not in _HONORIFICS]
-            return " ".join(title) or "", rest
-    return None, words
-
-
-def _role_before(toks: tuple[Token, ...], i: int, lex: Lexicon) -> str | None:
-    """A lowercase role phrase right before a name: "spokesperson Maria Zakharova"."""
-    k = i - 1
-    words: list[str] = []
-    while k >= 0 and len(words) < 7:
-        value = toks[k].value
-        if value in _POSSESSIVE or value.lower() in _DETERMINERS or not value[:1].isalpha():
-            break
-        if value.lower() in lex.speech_verbs or value in lex.stop_caps:
-            break
-        words.insert(0, value)
-        k -= 1
-    while words:
-        last_two = " ".join(words[-2:]).lower()
-        if words[-1].lower() in lex.role_nouns or last_two in lex.role_nouns:
-            return " ".join(words)
-        return None
-    return None
-
-
-def _role_after(sent: Sentence, j: int, lex: Lexicon) -> str | None:
-    """An appositive role: "Tom Okafor, general secretary of the union, said"."""
-    toks = sent.tokens
-    if j >= len(toks) - 1 or toks[j].value != ",":
-        return None
-    k = j + 1
-    while k < len(toks) and toks[k].value not in {",", ".", ";", ":"} and k - j < 14:
-        k += 1
-    if k >= len(toks) or toks[k].value not in {",", "."} or k == j + 1:
-        return None
-    words = [t.value.lower() for t in toks[j + 1 : k]]
-    head = [w for w in words[:4] if w not in _DETERMINERS]
-    if not (any(w in lex.role_nouns for w in head) or " ".join(head[:2]) in lex.role_nouns):
-        return None
-    phrase = sent.text[toks[j + 1].start - sent.start : toks[k - 1].end - sent.start]
-    for det in ("the ", "a ", "an "):
-        if phrase.lower().startswith(det):
-            phrase = phrase[len(det) :]
-    return phrase
-
-
-def _classify(words: list[str], lex: Lexicon) -> tuple[str, str | None]:
-    name = " ".join(words).replace(" .", ".")
-    if name in lex.institutions:
-        return "institution", None
-    if name in lex.country_forms:
-        return "country", lex.country_forms[name][1]
-    if words[-1] in lex.document_heads:
-        return "other", None  # "AI Act", "Data Protection Regulation": texts, not actors
-    if any(w in lex.org_heads for w in words):
-        return "organization", None
-    if len(words) == 1 and _is_acronym(words[0]):
-        return "acronym", None
-    if words[0] in lex.adjectives:
-        return ("adjective" if len(words) == 1 else "other"), None
-    if words[0] in lex.geo_words or words[-1] in lex.geo_words:
-        return "other", None
-    if "-" in name and " " not in name:
-        return "other", None
-    if 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and w.replace("-", "").isalpha() for w in words
-    ):
-        return "person", None
-    return "other", None
-
-
 def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     toks = sent.tokens
     out: list[Mention] = []
@@ -241,9 +143,9 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         words = [t.value for t in toks[i:j]]
         if all(w.rstrip(".") in lex.title_heads or w in _CONNECTORS for w in words):
             continue  # "Director General" alone is a title, not an actor
-        title, rest = _strip_title([w for w in words if w != "."], lex)
+        title, rest = strip_title([w for w in words if w != "."], lex)
         start_tok = j - len(rest)
-        kind, how = _classify(rest, lex)
+        kind, how = classify(rest, lex)
         if kind == "adjective":
             continue
         if (
@@ -254,7 +156,7 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
             kind = "person"  # "Lord Hamilton" is a peer, not Bermuda's capital
         role = title or None
         if kind == "person" and not title:
-            role = _role_before(toks, i, lex) or _role_after(sent, j, lex)
+            role = role_before(toks, i, lex) or role_after(sent, j, lex)
         elif kind == "person":
             # "Armenia’s Prime Minister Nikol Pashinyan" -> "Prime Minister of Armenia"
             owner = toks[i - 2].value if i >= 2 else ""
@@ -262,13 +164,13 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 role = f"{title} of {lex.country_forms[owner][0]}"
             elif i >= 1 and toks[i - 1].value in lex.adjectives:
                 role = f"{toks[i - 1].value} {title}"
-            role = _role_after(sent, j, lex) or role
+            role = role_after(sent, j, lex) or role
         acronym = None
         if (
             j + 2 < len(toks)
             and toks[j].value == "("
             and toks[j + 2].value == ")"
-            and _is_acronym(toks[j + 1].value)
+            and is_acronym(toks[j + 1].value)
         ):
             acronym = toks[j + 1].value
         first = toks[start_tok] if kind == "person" else toks[i]
@@ -313,9 +215,24 @@ def _phrase_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                     hint = "group"
                 else:
                     continue
-                if any(_is_cap(t.value) for t in toks[i + 1 : i + 1 + size]):
+                if any(is_cap(t.value) for t in toks[i + 1 : i + 1 + size]):
                     continue
                 text = sent.text[tok.start - sent.start : last.end - sent.start]
+                if size == 1 and phrase in words("state_voices"):
+                    # "American officials", "Danish ministers": the state speaking
+                    country = lex.adjectives[tok.value]
+                    out.append(
+                        Mention(
+                            tok.start,
+                            last.end,
+                            text,
+                            sent.index,
+                            "country",
+                            country,
+                            country_how="demonym",
+                        )
+                    )
+                    break
                 out.append(Mention(tok.start, last.end, text, sent.index, hint, text))
                 break
         elif low == "the" and i + 1 < len(toks) and toks[i + 1].value[:1].islower():
@@ -334,7 +251,9 @@ def _phrase_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
 def find_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     """All mentions in a sentence, in text order, without overlaps (longest wins)."""
     found = sorted(
-        _cap_mentions(sent, lex) + _phrase_mentions(sent, lex),
+        refine(sent, _cap_mentions(sent, lex), lex)
+        + _phrase_mentions(sent, lex)
+        + collectives(sent, lex),
         key=lambda m: (m.start, -(m.end - m.start)),
     )
     out: list[Mention] = []

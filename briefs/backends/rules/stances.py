@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.text import Sentence, Token
+from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "OPEN_Q",
     "TOLD_OBJECT_END",
     "TRAIL",
     "clean",
+    "decapitalise",
     "fronted_report",
     "leading_quote",
     "subordinate_stop",
@@ -22,7 +24,7 @@ TRAIL = " ,;:-–—" + _QUOTES
 _LEAD_DROP = ("that ", "the ")
 
 
-_SUBORDINATE = {"while", "whilst", "although", "though", "whereas", "as", "because", "since", "if"}
+_SUBORDINATE = words("subordinators")
 
 
 def subordinate_stop(
@@ -44,7 +46,7 @@ def subordinate_stop(
     return stop
 
 
-_DANGLING = {"the", "a", "an", "while", "whereas", "but", "and", "as", "although", "though"}
+_DANGLING = words("dangling_words")
 
 
 def clean(text: str) -> str:
@@ -93,3 +95,16 @@ def leading_quote(sent: Sentence, subject_start: int) -> str | None:
     if _CLOSE_TAIL.search(head) and (head[:1] in OPEN_Q or not any(q in head for q in OPEN_Q)):
         return head  # also the end of a quotation that opened a sentence earlier
     return None
+
+
+def decapitalise(text: str) -> str:
+    """``text`` continuing a sentence: its first word lowercased only when it is a
+    function word, so proper nouns keep their case.
+
+    >>> decapitalise("Russia was unable to act."), decapitalise("It will pay.")
+    ('Russia was unable to act.', 'it will pay.')
+    """
+    first = text.split(" ", 1)[0]
+    if first.lower() in words("function_words_lowercased_in_joins"):
+        return text[:1].lower() + text[1:]
+    return text

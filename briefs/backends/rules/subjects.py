@@ -8,9 +8,10 @@ affiliations to look across, and the recency of speakers for pronouns.
 from __future__ import annotations
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.document import Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.text import Token
+from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "MAX_SUBJECT_LOOKBACK",
@@ -153,7 +154,7 @@ def role_owner(entities: dict[str, Entity], gap: list[Token], lex: Lexicon) -> s
     return None
 
 
-_RELATIVE = {"which", "who", "whose", "whom", "where"}
+_RELATIVE = words("relative_pronouns")
 NOMINATIVE = {"he", "she", "they", "it", "we"}
 MAX_SUBJECT_LOOKBACK = 3
 

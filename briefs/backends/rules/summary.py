@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.lexicon import Lexicon
-from briefs.backends.rules.text import Sentence
 from briefs.backends.rules.vectors import cosine, vector
 
 __all__ = ["is_boilerplate", "summarize"]
@@ -23,11 +23,13 @@ CENTRALITY_WEIGHT = 1.0 - POSITION_WEIGHT
 POSITION_DECAY = 0.35
 ACTOR_BONUS = 0.04
 REDUNDANCY = 0.6
-# Two sentences, and more (up to four) only while the summary is shorter than the
-# budget: news summaries people write run to about 40 words (SummEval's average is 39).
+# Two sentences, and more (up to four) while the summary is shorter than the budget;
+# never past the ceiling: the brief format asks for 2 to 4 sentences that say what
+# happened, who is on which side and what is unresolved (about 60 to 120 words).
 MIN_SENTENCES = 2
 MAX_SENTENCES = 4
-WORD_BUDGET = 30
+WORD_BUDGET = 80
+WORD_CEILING = 120
 
 
 def is_boilerplate(sentence: Sentence, lex: Lexicon) -> bool:
@@ -49,8 +51,14 @@ def summarize(
     lex: Lexicon,
     actor_spans: Sequence[Sequence[tuple[int, int]]] = (),
     k: int | None = None,
+    open_sentence: int | None = None,
 ) -> list[Sentence]:
-    """The summary sentences, in document order (2-4 of them where the text allows)."""
+    """The summary sentences, in document order (2-4 of them where the text allows).
+
+    ``open_sentence`` (the index of the sentence stating the article's main open
+    issue) joins the picks when it is not among them (dropping the last picks if the
+    summary would pass the ceiling), so the summary tells what happened, who is on
+    which side and what is still open."""
     candidates = [s for s in sentences if not is_boilerplate(s, lex)] or list(sentences[:1])
     max_k = k if k is not None else MAX_SENTENCES
     min_k = k if k is not None else MIN_SENTENCES
@@ -79,6 +87,19 @@ def summarize(
             break
         if any(cosine(vectors[sent.index], vectors[c.index]) > REDUNDANCY for c in chosen):
             continue
+        if len(chosen) >= min_k and words + len(sent.text.split()) > WORD_CEILING:
+            continue
         chosen.append(sent)
         words += len(sent.text.split())
+    if open_sentence is not None and all(s.index != open_sentence for s in chosen):
+        extra = [s for s in candidates if s.index == open_sentence]
+        if extra and len(chosen) >= min_k:
+            while chosen and (
+                len(chosen) >= max_k
+                or (words + len(extra[0].text.split()) > WORD_CEILING
+                and len(chosen) > min_k)
+            ):
+                words -= len(chosen.pop().text.split())
+            if words + len(extra[0].text.split()) <= WORD_CEILING:
+                chosen.append(extra[0])
     return sorted(chosen, key=lambda s: s.index)

@@ -1,0 +1,154 @@
+"""Names: the ``Mention`` record, and how a run of capitalised words is read (the
+title in front, the role around it, the kind of actor it looks like)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.wordbook import words
+
+__all__ = [
+    "Mention",
+    "classify",
+    "is_acronym",
+    "is_cap",
+    "role_after",
+    "role_before",
+    "strip_title",
+]
+
+_POSSESSIVE = {"'s", "’s", "s'", "s’"}
+_DETERMINERS = words("determiners")
+
+
+@dataclass
+class Mention:
+    """One span in the text that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    hint: str  # person, organization, country, group, institution, other, generic, pronoun
+    name: str  # canonical-looking name (or the noun / pronoun for generic and pronoun)
+    role: str | None = None
+    title: str | None = None
+    acronym: str | None = None
+    country_how: str | None = None  # name, alias, capital, demonym
+    has_title: bool = False
+    tokens: list[str] = field(default_factory=list)
+    entity: str | None = None  # the actor it refers to, once resolved
+    sentence_initial: bool = False
+    label: str = ""  # the entity recogniser's label of the span ("PERSON", "GPE", ...)
+    collective: bool = False  # a group named by a common noun ("ministers")
+    speaks: bool = False  # the subject of a reporting verb
+
+
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|le|la)-[A-Z]")
+
+
+def is_cap(value: str) -> bool:
+    """Capitalised like a name ("al-Hamadi" too).
+
+    >>> is_cap("Pashinyan"), is_cap("al-Hamadi"), is_cap("minister")
+    (True, True, False)
+    """
+    return (value[:1].isupper() or bool(_PARTICLE.match(value))) and any(
+        c.isalpha() for c in value
+    )
+
+
+def is_acronym(value: str) -> bool:
+    letters = value.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+_HONORIFICS = words("honorifics")
+
+
+def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
+    """ "Transport Secretary Owen Pritchard" -> ("Transport Secretary", [Owen, Pritchard]);
+    "Solicitor Gareth Pierce" and "Tory Liam Fox" lose their leading word too."""
+    if len(words) == 3 and (
+        words[0].lower() in lex.role_nouns
+        or words[0] in lex.institutions
+        or words[0] in lex.adjectives
+        or words[0] in lex.party_words
+    ):
+        return words[0], words[1:]
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].rstrip(".") in lex.title_heads:
+            rest = words[k + 1 :]
+            if not 1 <= len(rest) <= 4 or any(w in lex.org_heads for w in rest):
+                return None, words
+            title = [w for w in words[: k + 1] if w.rstrip(".") not in _HONORIFICS]
+            return " ".join(title) or "", rest
+    return None, words
+
+
+def role_before(toks: tuple[Token, ...], i: int, lex: Lexicon) -> str | None:
+    """A lowercase role phrase right before a name: "spokesperson Maria Zakharova"."""
+    k = i - 1
+    found: list[str] = []
+    while k >= 0 and len(found) < 7:
+        value = toks[k].value
+        if value in _POSSESSIVE or value.lower() in _DETERMINERS or not value[:1].isalpha():
+            break
+        if value.lower() in lex.speech_verbs or value in lex.stop_caps:
+            break
+        if value.lower() in words("role_stops"):
+            break  # "according to club president Naoki Ogane": the role is "club president"
+        found.insert(0, value)
+        k -= 1
+    if found:
+        last_two = " ".join(found[-2:]).lower()
+        if found[-1].lower() in lex.role_nouns or last_two in lex.role_nouns:
+            return " ".join(found)
+    return None
+
+
+def role_after(sent: Sentence, j: int, lex: Lexicon) -> str | None:
+    """An appositive role: "Tom Okafor, general secretary of the union, said"."""
+    toks = sent.tokens
+    if j >= len(toks) - 1 or toks[j].value != ",":
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k].value not in {",", ".", ";", ":"} and k - j < 14:
+        k += 1
+    if k >= len(toks) or toks[k].value not in {",", "."} or k == j + 1:
+        return None
+    words = [t.value.lower() for t in toks[j + 1 : k]]
+    head = [w for w in words[:4] if w not in _DETERMINERS]
+    if not (any(w in lex.role_nouns for w in head) or " ".join(head[:2]) in lex.role_nouns):
+        return None
+    phrase = sent.text[toks[j + 1].start - sent.start : toks[k - 1].end - sent.start]
+    for det in ("the ", "a ", "an "):
+        if phrase.lower().startswith(det):
+            phrase = phrase[len(det) :]
+    return phrase
+
+
+def classify(words: list[str], lex: Lexicon) -> tuple[str, str | None]:
+    name = " ".join(words).replace(" .", ".")
+    if name in lex.institutions:
+        return "institution", None
+    if name in lex.country_forms:
+        return "country", lex.country_forms[name][1]
+    if words[-1] in lex.document_heads:
+        return "other", None  # "AI Act", "Data Protection Regulation": texts, not actors
+    if any(w in lex.org_heads for w in words):
+        return "organization", None
+    if len(words) == 1 and is_acronym(words[0]):
+        return "acronym", None
+    if words[0] in lex.adjectives:
+        return ("adjective" if len(words) == 1 else "other"), None
+    if words[0] in lex.geo_words or words[-1] in lex.geo_words:
+        return "other", None
+    if "-" in name and " " not in name:
+        return "other", None
+    if 2 <= len(words) <= 4 and all(is_cap(w) and w.replace("-", "").isalpha() for w in words):
+        return "person", None
+    return "other", None

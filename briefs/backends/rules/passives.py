@@ -1,0 +1,89 @@
+"""Reports in the passive: "His claims were denied by Foreign Secretary Jack Straw",
+"claims denied by Labour". The parse gives the agent ("by ...", the speaker) and what
+the verb acts on (the passive subject, or the noun the participle describes); the
+stance keeps the verb, so a denial stays a denial ("Denied his claims.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.names import Mention
+
+__all__ = ["passive_reports"]
+
+_MAX_PATIENT_WORDS = 12
+
+
+def _subtree(sent: Sentence, root: Token, stop: Token | None = None) -> list[Token]:
+    inside = {root.index}
+    changed = True
+    while changed:
+        changed = False
+        for t in sent.tokens:
+            if t.index in inside or t.head not in inside or t.head == t.index:
+                continue
+            if stop is not None and t.index == stop.index:
+                continue
+            inside.add(t.index)
+            changed = True
+    return [t for t in sent.tokens if t.index in inside]
+
+
+def passive_reports(
+    sent: Sentence, mentions: list[Mention], is_report: Callable[[Token], bool]
+) -> list[tuple[Mention, str, Token]]:
+    """(speaker mention, stance, verb) for every passive report with a named agent.
+
+    ``is_report`` says which verbs report a stance (the word book's speech verbs).
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("His claims were denied by Foreign Secretary Jack Straw.").sentences[0]
+    >>> [(m.text, stance) for m, stance, _ in passive_reports(
+    ...     s, find_mentions(s, lexicon()), lambda t: t.lower == "denied")]
+    [('Jack Straw', 'Denied his claims.')]
+    """
+    out: list[tuple[Mention, str, Token]] = []
+    by_index = {t.index: t for t in sent.tokens}
+    for verb in sent.tokens:
+        if verb.tag != "VBN" or not is_report(verb):
+            continue
+        agent = [t for t in sent.tokens if t.head == verb.index and t.dep == "agent"]
+        if not agent:
+            continue
+        objs = [t for t in sent.tokens if t.head == agent[0].index and t.dep == "pobj"]
+        if not objs:
+            continue
+        speaker = [
+            m
+            for m in mentions
+            if m.start <= objs[0].start < m.end
+            or (objs[0].start <= m.start and m.end <= objs[0].end + 1)
+        ]
+        speaker = (
+            speaker
+            or [
+                m
+                for m in mentions
+                if objs[0].start <= m.start < objs[0].end + 40 and m.start >= agent[0].end
+            ][:1]
+        )
+        if not speaker:
+            continue
+        subj = [t for t in sent.tokens if t.head == verb.index and t.dep == "nsubjpass"]
+        if subj:
+            patient = _subtree(sent, subj[0])
+        elif verb.dep == "acl" and verb.head in by_index:
+            patient = _subtree(sent, by_index[verb.head], stop=verb)
+        else:
+            continue
+        if not patient or len(patient) > _MAX_PATIENT_WORDS:
+            continue
+        text = sent.text[patient[0].start - sent.start : patient[-1].end - sent.start]
+        if text[:1].isupper() and patient[0].pos in ("DET", "PRON"):
+            text = text[:1].lower() + text[1:]
+        out.append((speaker[0], f"{verb.value[:1].upper()}{verb.value[1:]} {text}.", verb))
+    return out

@@ -1,0 +1,96 @@
+"""What the rules backend's brief means: polarity, speakers, actors (issue #10)."""
+
+from __future__ import annotations
+
+import briefs
+
+
+def _brief(text: str):
+    return briefs.generate_brief(text)
+
+
+def test_a_denial_stays_a_denial():
+    brief = _brief(
+        "Greece has denied it will fail to pay a multi-million pound loan to the IMF. "
+        "Greek finance minister Yanis Varoufakis said the country would pay on time."
+    )
+    greece = [p for p in brief.positions if p.actor == "Greece"]
+    assert greece and greece[0].stance.startswith("Denied it will fail to pay")
+
+
+def test_a_negated_report_keeps_its_not():
+    brief = _brief(
+        "The Italian coast guard told CNN that it cannot confirm such an incident. "
+        "The Italian coast guard said it had rescued 8,480 migrants since Friday."
+    )
+    stances = " ".join(p.stance for p in brief.positions)
+    assert "cannot confirm" in stances
+
+
+def test_a_passive_denial_goes_to_its_agent():
+    brief = _brief(
+        "Michael Howard said Labour would raise taxes. His claims were denied by "
+        "Foreign Secretary Jack Straw, who accused the Tories of running scared."
+    )
+    straw = [p.stance for p in brief.positions if p.actor == "Jack Straw"]
+    assert any(s.startswith("Denied his claims") for s in straw)
+    assert all(
+        not s.startswith("Denied")
+        for p in brief.positions
+        if p.actor == "Michael Howard"
+        for s in [p.stance]
+    )
+
+
+def test_a_coordinated_report_keeps_the_first_speaker():
+    brief = _brief(
+        "Ms Villalba, a former executive, has sued the bank. Merrill Lynch denied Ms "
+        "Villalba's claims and said she was removed because of the losses on the continent."
+    )
+    assert [p.actor for p in brief.positions if "Denied" in p.stance] == ["Merrill Lynch"]
+    assert not any(p.actor == "Villalba" for p in brief.positions)
+
+
+def test_a_state_is_one_actor_however_named():
+    brief = _brief(
+        "U.S. officials said Washington would not back the deal. American diplomats warned "
+        "that the United States could impose sanctions on the company."
+    )
+    names = [a.name for a in brief.actors]
+    assert names.count("United States") == 1
+    assert "Northern Mariana Islands" not in names
+    us = next(a for a in brief.actors if a.name == "United States")
+    assert {"U.S. officials", "American diplomats"} <= set(us.aliases)
+
+
+def test_titles_stay_whole_and_people_sharing_a_surname_stay_apart():
+    brief = _brief(
+        "Deputy Prime Minister John Prescott said the plan was ready. Ed Miliband said he "
+        "would vote against it. His brother David Miliband said he supported the plan."
+    )
+    by_name = {a.name: a for a in brief.actors}
+    assert by_name["John Prescott"].role == "Deputy Prime Minister"
+    assert {"Ed Miliband", "David Miliband"} <= set(by_name)
+
+
+def test_page_furniture_never_reaches_the_brief():
+    brief = _brief(
+        "Share this withEmailFacebookMessengerTwitterPinterestWhatsAppLinkedinCopy this "
+        "linkCuadrilla, the firm behind the tests, said drilling had been suspended as a "
+        "precaution. The British Geological Survey said it would examine the data before "
+        "the firm decides whether to resume drilling next month."
+    )
+    text = " ".join(
+        [brief.summary, *(p.stance for p in brief.positions), *(i.issue for i in brief.open_issues)]
+    )
+    assert "Share this" not in text and "Facebook" not in text
+    assert brief.summary.startswith("Cuadrilla")
+
+
+def test_summary_is_two_to_four_sentences_within_the_word_ceiling(seed_briefs):
+    import re
+
+    for _, brief in seed_briefs.values():
+        sentences = re.findall(r"[.!?][”\"')]?(?:\s|$)", brief.summary)
+        assert 2 <= len(sentences) <= 4, brief.id
+        assert len(brief.summary.split()) <= 130, brief.id
