@@ -153,3 +153,15 @@ def test_brief_issues_are_questions_with_the_sentence_as_evidence() -> None:
         # the question is rephrased, the evidence is the article's own sentence
         assert article.text[evidence.start : evidence.end] == evidence.quote
         assert issue.issue != evidence.quote
+
+
+def test_a_forward_looking_sentence_without_an_issue_word_is_an_issue() -> None:
+    # "will" and "next week" look forward; no word of the issue list ("talks", "row")
+    text = (
+        "The council approved the new library on Tuesday.\n\n"
+        "The mayor will open the library on Sundays from next month."
+    )
+    brief = briefs.generate_brief(article_from_text(text, id="library"))
+    issues = [i.issue for i in brief.open_issues]
+    assert any("Sundays" in i for i in issues), issues
+    assert not any("approved" in i for i in issues), issues  # a settled past event

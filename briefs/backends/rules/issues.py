@@ -32,6 +32,7 @@ RESTATED = 0.7  # cosine to a position's stance above which an issue restates it
 ACTOR_WEIGHT = 0.1
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
+OPEN_ONLY = True  # a forward-looking sentence without an issue word is a candidate too
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
     r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
@@ -143,13 +144,13 @@ def find_issues(
             continue
         low = sent.text.lower()
         cues = {m.group(1) for m in issue_re.finditer(low)}
-        if not cues:
+        open_cues = {m.group(1) for m in future_re.finditer(_plain(sent))}
+        if not cues and not (OPEN_ONLY and open_cues):
             continue
         actors: list[str] = []
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
-        open_cues = {m.group(1) for m in future_re.finditer(_plain(sent))}
         score = (
             OPEN_WEIGHT * min(len(open_cues), 3)
             + min(len(cues - open_cues), 3)
