@@ -26,7 +26,8 @@ __all__ = ["Issue", "find_issues"]
 MAX_ISSUES = 6
 MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
-QUOTE_PENALTY = 1.0  # a sentence that opens a quotation is rarely where an issue is stated
+QUOTE_PENALTY = 1.0
+FIRST_PERSON_PENALTY = 1.0  # an issue in the first person is a speaker's words
 REDUNDANCY = 0.5
 RESTATED = 0.7  # cosine to a position's stance above which an issue restates it
 ACTOR_WEIGHT = 0.1
@@ -123,6 +124,21 @@ def _settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
     return bool(roots) and roots[0].tag == "VBD"
 
 
+_FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
+
+
+def _first_person(sent: Sentence) -> bool:
+    """A sentence in the first person ("I want to stay ...", "we will decide ...") is a
+    speaker's words, not the article saying what is open.
+
+    >>> from briefs.backends.rules.document import build
+    >>> [_first_person(s) for s in build(
+    ...     "I want to stay at the club. The club may sell him in May.").sentences]
+    [True, False]
+    """
+    return any(t.lower in _FIRST_PERSON and t.tag in ("PRP", "PRP$") for t in sent.tokens)
+
+
 def find_issues(
     sentences: Sequence[Sentence],
     mentions: Sequence[Sequence[Mention]],
@@ -156,6 +172,7 @@ def find_issues(
             + min(len(cues - open_cues), 3)
             + ACTOR_WEIGHT * min(len(actors), 4)
             - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
+            - (FIRST_PERSON_PENALTY if _first_person(sent) else 0.0)
         )
         if score >= MIN_SCORE:
             scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index))
