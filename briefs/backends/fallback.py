@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from briefs.backends.base import Backend, Draft, Usage
+from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
+from briefs.draft import Draft, Usage
 from briefs.errors import BackendError
 from briefs.pricing import estimate_cost
 from briefs.schema import Article

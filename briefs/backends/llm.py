@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from briefs.backends.base import Backend, Draft, Usage
+from briefs.backends.base import Backend
 from briefs.backends.llm_output import (
     BriefOut,
     OutputError,
@@ -27,12 +27,13 @@ from briefs.backends.llm_output import (
 )
 from briefs.backends.llm_output import to_draft as out_to_draft
 from briefs.backends.merge import merge_drafts
-from briefs.backends.rules.text import split_sentences
+from briefs.draft import Draft, Usage
 from briefs.errors import BackendError
 from briefs.pricing import context_window, estimate_cost
 from briefs.prompting import PromptSet, load_prompts
 from briefs.retry import RetryPolicy, call_with_retries, describe
 from briefs.schema import Article
+from briefs.text.sentences import split_sentences
 from briefs.tokens import count_tokens
 
 __all__ = ["LLMBackend", "LLMOutputError", "model_name"]

@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from briefs.backends.base import Draft
 from briefs.backends.llm_repair import repair_caps
+from briefs.draft import Draft
 from briefs.schema import Actor, ActorKind, Evidence, OpenIssue, Position
 
 __all__ = [

@@ -10,10 +10,10 @@ from briefs.backends.registry import get_backend
 from briefs.engine import write_brief
 from briefs.errors import BriefsError, InputError
 from briefs.evaluate.report import EvalReport, evaluate
-from briefs.evaluate.similarity import get_similarity
 from briefs.ingest import iter_articles
 from briefs.pipeline import brief_from_article
 from briefs.schema import Article, Brief
+from briefs.text.similarity import get_similarity
 
 __all__ = ["article_texts", "generate_and_evaluate"]
 
