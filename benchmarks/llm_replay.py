@@ -36,7 +36,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
-from briefs.backends.llm import LLMBackend
+from briefs.backends.llm.backend import LLMBackend
 from briefs.evaluate import generate_and_evaluate, load_briefs
 from briefs.evaluate.report import EvalReport
 from briefs.ingest import iter_articles

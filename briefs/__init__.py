@@ -36,7 +36,7 @@ from briefs.version import __version__
 # rules backend do not need.
 _LAZY = {
     "as_runnable": ("briefs.runnable", "as_runnable"),
-    "LLMBackend": ("briefs.backends.llm", "LLMBackend"),
+    "LLMBackend": ("briefs.backends.llm.backend", "LLMBackend"),
     "FallbackBackend": ("briefs.backends.fallback", "FallbackBackend"),
     "digest": ("briefs.story", "make_digest"),
 }

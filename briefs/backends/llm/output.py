@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from briefs.backends.llm_repair import repair_caps
+from briefs.backends.llm.repair import repair_caps
 from briefs.draft import Draft
 from briefs.schema import Actor, ActorKind, Evidence, OpenIssue, Position
 
