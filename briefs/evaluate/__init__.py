@@ -20,7 +20,6 @@ from briefs.evaluate.html import to_html
 from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, score_brief
 from briefs.evaluate.polarity import polarity
 from briefs.evaluate.report import EvalReport, evaluate, load_briefs, load_report
-from briefs.evaluate.run import article_texts, generate_and_evaluate
 from briefs.evaluate.scores import FIELDS, ArticleScore, FieldScore, Matches, higher_is_better
 from briefs.evaluate.splits import Splits, load_splits
 from briefs.evaluate.stats import Aggregate, bootstrap
@@ -39,12 +38,10 @@ __all__ = [
     "Gate",
     "Matches",
     "Splits",
-    "article_texts",
     "bootstrap",
     "check_baseline",
     "check_fail_under",
     "evaluate",
-    "generate_and_evaluate",
     "get_similarity",
     "higher_is_better",
     "lexical",
