@@ -37,7 +37,8 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
 from briefs.backends.llm.backend import LLMBackend
-from briefs.evaluate import generate_and_evaluate, load_briefs
+from briefs.eval_run import generate_and_evaluate
+from briefs.evaluate import load_briefs
 from briefs.evaluate.report import EvalReport
 from briefs.ingest import iter_articles
 from briefs.schema import Actor, Article, Brief
