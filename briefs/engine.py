@@ -141,13 +141,8 @@ class _Run:
 
     def _write(self, brief: Brief, stem: str, entry: ManifestEntry) -> None:
         entry.outputs = write_brief(self.out_dir, brief)
-        meta = brief.meta
-        if meta is not None:
-            entry.backend = meta.backend
-            entry.fallback = meta.fallback_reason is not None
-            entry.retries = meta.retries
-            entry.tokens_in, entry.tokens_out = meta.tokens_in, meta.tokens_out
-            entry.cost_usd = meta.cost_usd
+        if brief.meta is not None:
+            entry.record(brief.meta)
 
 
 async def agenerate_batch(
