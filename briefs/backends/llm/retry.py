@@ -1,35 +1,68 @@
-"""Retries of transient model-call failures: exponential backoff, jitter, Retry-After.
+"""Retries of transient model-call failures (tenacity): exponential backoff, jitter,
+Retry-After.
 
-Transient: HTTP 408, 409, 425, 429, 500, 502, 503, 504, timeouts, connection
-errors and garbled response bodies. A ``Retry-After`` (or ``retry-after-ms``)
-header sets the wait, capped at ``max_delay``; otherwise the wait is
-``base * 2**n`` with jitter in its upper half. Anything else is raised at once.
+Transient, recognised at the provider boundary by status code or exception type:
+HTTP 408, 409, 425, 429, 500, 502, 503, 504; httpx transport errors (timeouts,
+connection and protocol errors), the openai and anthropic clients' connection and
+response-validation errors, and ``json.JSONDecodeError`` (a garbled body). A
+``Retry-After`` (or ``retry-after-ms``) header sets the wait, capped at
+``max_delay``; otherwise the wait is ``base * 2**n`` with jitter in its upper half.
+Anything else is raised at once.
 """
 
 from __future__ import annotations
 
 import email.utils
+import importlib
+import json
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.util import find_spec
 from typing import Any, TypeVar
 
-__all__ = ["RetryPolicy", "call_with_retries", "retry_delay", "status_of"]
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+
+__all__ = [
+    "RetryPolicy",
+    "call_with_retries",
+    "is_transient",
+    "retry_delay",
+    "status_of",
+    "transient_types",
+]
 
 T = TypeVar("T")
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
-# a garbled HTTP body (JSONDecodeError from the client) is a transport glitch too
-_TRANSIENT_NAMES = (
-    "Timeout",
-    "TimedOut",
-    "ConnectError",
-    "APIConnectionError",
-    "RemoteProtocolError",
-    "ReadError",
-    "JSONDecodeError",
-    "APIResponseValidationError",
-)
+# exception types of the HTTP clients the providers use, where installed
+_CLIENT_ERRORS = {
+    "httpx": ("TransportError",),
+    "openai": ("APIConnectionError", "APIResponseValidationError"),
+    "anthropic": ("APIConnectionError", "APIResponseValidationError"),
+}
+
+
+@lru_cache(maxsize=1)
+def transient_types() -> tuple[type[BaseException], ...]:
+    """Exception types that are transport glitches, whatever their status."""
+    found: list[type[BaseException]] = [TimeoutError, ConnectionError, json.JSONDecodeError]
+    for module, names in _CLIENT_ERRORS.items():
+        if find_spec(module) is None:
+            continue
+        mod = importlib.import_module(module)
+        found += [getattr(mod, n) for n in names if isinstance(getattr(mod, n, None), type)]
+    return tuple(found)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Worth retrying: a transient status, or a transport error (no status, or a 200
+    whose body would not parse)."""
+    status = status_of(exc)
+    if status in TRANSIENT_STATUS:
+        return True
+    return (status is None or 200 <= status < 300) and isinstance(exc, transient_types())
 
 
 @dataclass(frozen=True)
@@ -70,13 +103,7 @@ def _retry_after(exc: BaseException) -> float | None:
 
 def retry_delay(exc: BaseException, attempt: int, policy: RetryPolicy) -> float | None:
     """Seconds to wait before retry number ``attempt + 1``, or None: not transient."""
-    status = status_of(exc)
-    names = [c.__name__ for c in type(exc).__mro__]
-    transient = status in TRANSIENT_STATUS or (
-        (status is None or 200 <= status < 300)  # a 200 whose body would not parse
-        and any(t in n for n in names for t in _TRANSIENT_NAMES)
-    )
-    if not transient:
+    if not is_transient(exc):
         return None
     after = _retry_after(exc)
     if after is not None:
@@ -96,14 +123,24 @@ def call_with_retries(
     on_retry: Callable[[BaseException, float], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> T:
-    for attempt in range(policy.max_retries + 1):
-        try:
-            return fn()
-        except Exception as exc:
-            delay = retry_delay(exc, attempt, policy)
-            if delay is None or attempt >= policy.max_retries:
-                raise
-            if on_retry is not None:
-                on_retry(exc, delay)
-            sleep(delay)
-    raise AssertionError("unreachable")
+    """``fn()``, retried on transient failures at most ``policy.max_retries`` times."""
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        delay = retry_delay(exc, state.attempt_number - 1, policy) if exc else None
+        return delay or 0.0
+
+    def before_sleep(state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        if on_retry is not None and exc is not None and state.next_action is not None:
+            on_retry(exc, state.next_action.sleep)
+
+    retrying = Retrying(
+        stop=stop_after_attempt(policy.max_retries + 1),
+        wait=wait,
+        retry=retry_if_exception(is_transient),
+        before_sleep=before_sleep,
+        sleep=sleep,
+        reraise=True,
+    )
+    return retrying(fn)
