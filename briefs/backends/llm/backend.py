@@ -27,7 +27,6 @@ from briefs.backends.llm.limits import (
 from briefs.backends.llm.merge import merge_drafts
 from briefs.backends.llm.output import (
     BriefOut,
-    OutputError,
     output_schema,
     parse_repaired,
     parse_reply,
@@ -38,7 +37,6 @@ from briefs.backends.llm.parts import split_parts
 from briefs.backends.llm.pricing import context_window, estimate_cost
 from briefs.backends.llm.prompting import PromptSet, load_prompts
 from briefs.backends.llm.replies import (
-    LLMOutputError,
     cut_off,
     model_name,
     output_problem,
@@ -48,7 +46,7 @@ from briefs.backends.llm.replies import (
 from briefs.backends.llm.retry import RetryPolicy, call_with_retries, describe
 from briefs.backends.llm.tokens import count_tokens
 from briefs.draft import Draft, Usage
-from briefs.errors import BackendError
+from briefs.errors import BackendError, LLMOutputError, ReplyError
 from briefs.schema import Article
 
 __all__ = ["LLMBackend", "LLMOutputError", "model_name"]
@@ -216,7 +214,7 @@ class LLMBackend(Backend):
                     brief, notes = validate_repaired(parsed)
                 else:  # the provider's parser failed: ours repairs caps, or says what's wrong
                     brief, notes = parse_reply(raw.content or tool_args(raw))
-            except OutputError as exc:
+            except ReplyError as exc:
                 return raw, None, cut_off(raw) or str(exc)
             usage.warnings.extend(notes)
             return raw, brief, None
@@ -225,7 +223,7 @@ class LLMBackend(Backend):
             reply = AIMessage(content=str(getattr(reply, "content", reply)))
         try:
             brief, notes = parse_reply(reply.content)
-        except OutputError as exc:
+        except ReplyError as exc:
             return reply, None, cut_off(reply) or str(exc)
         usage.warnings.extend(notes)
         return reply, brief, None
@@ -265,7 +263,7 @@ class LLMBackend(Backend):
             if attempt == self.max_attempts and "names not in actors" in error:
                 try:  # the last reply is usable once items naming unknown actors go
                     fixed, notes = parse_repaired(reply.content or tool_args(reply))
-                except OutputError:
+                except ReplyError:
                     break
                 usage.warnings.extend(notes)
                 return out_to_draft(fixed)

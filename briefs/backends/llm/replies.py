@@ -8,18 +8,9 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from briefs.draft import Usage
-from briefs.errors import BackendError
+from briefs.errors import LLMOutputError
 
 __all__ = ["LLMOutputError", "cut_off", "model_name", "output_problem", "role_message", "tool_args"]
-
-
-class LLMOutputError(BackendError):
-    """The model gave no valid brief within the attempts or token cap."""
-
-    def __init__(self, message: str, usage: Usage) -> None:
-        super().__init__(message)
-        self.usage = usage
 
 
 def model_name(chat: Any) -> str | None:
