@@ -65,15 +65,8 @@ def generate_and_evaluate(
             force=cache is None,
             ids=wanted,
         )
-        briefs: dict[str, Brief] = {}
-        errors: list[str] = []
-        for entry in result.entries:
-            if entry.status != "ok" or entry.id is None:
-                errors.append(f"{entry.source}: {entry.error}")
-            else:
-                json_name = next(n for n in entry.outputs if n.endswith(".json"))
-                text = (folder / json_name).read_text(encoding="utf-8")
-                briefs[entry.id] = Brief.model_validate_json(text)
+        briefs = result.briefs()
+        errors = [f"{e.source}: {e.error}" for e in result.entries if e.status != "ok"]
     if on_error is not None:
         for e in errors:
             on_error(e)

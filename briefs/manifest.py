@@ -95,6 +95,16 @@ class BatchResult:
         ]
         return round(sum(costs), 6) if costs else None
 
+    def briefs(self) -> dict[str, Brief]:
+        """The briefs written (or kept) by the batch, by id, read back from ``out_dir``."""
+        found: dict[str, Brief] = {}
+        for entry in self.entries:
+            names = [n for n in entry.outputs if n.endswith(".json")]
+            if entry.status == "ok" and entry.id is not None and names:
+                text = (self.out_dir / names[0]).read_text(encoding="utf-8")
+                found[entry.id] = Brief.model_validate_json(text)
+        return found
+
     @property
     def manifest_path(self) -> Path:
         return self.out_dir / MANIFEST_NAME
