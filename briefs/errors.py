@@ -19,7 +19,8 @@
         ├── BackendNotFound          no backend registered under that name
         ├── BackendUnavailable       registered, but its optional dependency is missing
         ├── ReplyError               a model reply that is not a valid brief (re-asked:
-        │                            its short message is sent back to the model)
+        │   │                        its short message is sent back to the model)
+        │   └── JudgeReplyError      an LLM judge's reply that is not the verdict asked for
         └── LLMOutputError           no valid brief within the attempts or token cap, or
                                      the model call failed; carries the ``usage`` spent
 
@@ -52,6 +53,7 @@ __all__ = [
     "EmptyInput",
     "InputError",
     "InputTooLarge",
+    "JudgeReplyError",
     "LLMOutputError",
     "MalformedRecord",
     "NotRegularFile",
@@ -133,6 +135,10 @@ class BackendUnavailable(BackendError):
 
 class ReplyError(BackendError):
     """A reply that is not a valid brief; ``str()`` is short enough to send back."""
+
+
+class JudgeReplyError(ReplyError):
+    """A judge's reply that is not the JSON verdict it was asked for."""
 
 
 class LLMOutputError(BackendError):

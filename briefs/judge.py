@@ -30,7 +30,7 @@ from langchain_core.messages import HumanMessage
 from pydantic import BaseModel, ValidationError
 
 from briefs.backends.llm.prompting import PromptSet, default_prompts_dir
-from briefs.errors import BackendError, BriefsError, UsageError
+from briefs.errors import BackendError, JudgeReplyError, UsageError
 from briefs.schema import Brief
 
 __all__ = [
@@ -46,10 +46,6 @@ __all__ = [
 
 JUDGE_TEMPLATE = "judge.pairwise.j2"
 Verdict = Literal["brief", "reference", "tie"]
-
-
-class JudgeReplyError(BriefsError):
-    """A judge's reply that is not the JSON verdict it was asked for."""
 
 
 class JudgeReply(BaseModel):

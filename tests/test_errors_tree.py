@@ -54,3 +54,15 @@ def test_one_class_per_name() -> None:
             if isinstance(node, ast.ClassDef) and node.name.endswith("Error"):
                 names.setdefault(node.name, []).append(str(path.relative_to(ROOT)))
     assert {n: p for n, p in names.items() if len(p) > 1} == {}
+
+
+def test_public_errors_live_in_errors_py() -> None:
+    outside = []
+    for path in ROOT.rglob("*.py"):
+        if path == ROOT / "errors.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            public = isinstance(node, ast.ClassDef) and not node.name.startswith("_")
+            if public and node.name.endswith("Error"):
+                outside.append(f"{path.relative_to(ROOT)}: {node.name}")
+    assert outside == []
