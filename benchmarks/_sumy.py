@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.backends.rules.text import split_sentences
+from briefs.text.sentences import split_sentences
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 

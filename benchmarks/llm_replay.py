@@ -36,13 +36,14 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
-from briefs.backends.llm import LLMBackend
-from briefs.backends.rules.text import split_sentences
-from briefs.evaluate import generate_and_evaluate, load_briefs
+from briefs.backends.llm.backend import LLMBackend
+from briefs.eval_run import generate_and_evaluate
+from briefs.evaluate import load_briefs
 from briefs.evaluate.report import EvalReport
-from briefs.evaluate.similarity import lexical
 from briefs.ingest import iter_articles
 from briefs.schema import Actor, Article, Brief
+from briefs.text.sentences import split_sentences
+from briefs.text.similarity import lexical
 
 ROOT = Path(__file__).resolve().parent.parent
 _ARTICLE = re.compile(r"<article>\n(.*)\n</article>", re.S)

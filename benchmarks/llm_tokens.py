@@ -25,12 +25,12 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from briefs.backends.base import Usage
-from briefs.backends.llm import LLMBackend
+from briefs.backends.llm.backend import LLMBackend
+from briefs.backends.llm.tokens import count_tokens
 from briefs.cli_options import backend_from_options
 from briefs.errors import BackendError
 from briefs.ingest import iter_articles
 from briefs.schema import Article
-from briefs.tokens import count_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 

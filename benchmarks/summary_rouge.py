@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _sumy import sumy_summarizer
 
 from briefs.backends.rules import RulesBackend
-from briefs.backends.rules.text import split_sentences
 from briefs.ingest.normalize import normalize_text
 from briefs.schema import Article
+from briefs.text.sentences import split_sentences
 
 KEYS = ("rouge1", "rouge2", "rougeL")
 

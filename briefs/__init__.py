@@ -9,8 +9,9 @@ Public API::
 
 from __future__ import annotations
 
-from briefs.backends.base import Backend, Draft, Usage
+from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend, list_backends
+from briefs.draft import Draft, Usage
 from briefs.engine import BatchResult, ManifestEntry, generate_batch
 from briefs.errors import BriefsError
 from briefs.grounding import ground, locate
@@ -29,14 +30,13 @@ from briefs.schema import (
     brief_json_schema,
     digest_json_schema,
 )
-
-__version__ = "0.1.0"
+from briefs.version import __version__
 
 # Imported on first use: they pull in langchain-core, which `briefs --help` and the
 # rules backend do not need.
 _LAZY = {
     "as_runnable": ("briefs.runnable", "as_runnable"),
-    "LLMBackend": ("briefs.backends.llm", "LLMBackend"),
+    "LLMBackend": ("briefs.backends.llm.backend", "LLMBackend"),
     "FallbackBackend": ("briefs.backends.fallback", "FallbackBackend"),
     "digest": ("briefs.story", "make_digest"),
 }

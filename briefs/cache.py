@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefs.backends.base import Backend
 from briefs.schema import SCHEMA_VERSION, Article
+from briefs.version import __version__
 
 __all__ = ["BriefCache", "cache_key", "default_cache_path"]
 
@@ -29,8 +30,6 @@ def default_cache_path() -> Path:
 
 
 def cache_key(article: Article, backend: Backend, strict_grounding: bool = False) -> str:
-    from briefs import __version__
-
     parts = [
         article.text,
         backend.identity(),

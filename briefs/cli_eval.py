@@ -2,46 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from briefs.cli_config import project_defaults
+from briefs.cli_eval_table import print_table, write_reports
 from briefs.cli_judge import judge_line, run_judge
 from briefs.cli_options import backend_from_options, backend_options
 from briefs.errors import BackendError, UsageError
-from briefs.storage import atomic_write
-
-if TYPE_CHECKING:
-    from briefs.evaluate.report import EvalReport
 
 DEFAULT_REFERENCES = "evals/references"
 DEFAULT_SPLITS = "evals/external-splits.json"
-
-
-def _print_table(report: EvalReport) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from briefs.evaluate import to_rows
-    from briefs.evaluate.tables import fmt_aggregate, to_source_rows
-
-    console = Console(soft_wrap=True, width=max(200, Console().width))
-    split = f" ({report.split} split)" if report.split else ""
-    title = f"briefs eval{split}: overall {fmt_aggregate(report.aggregates['overall'])}"
-    for (header, rows), caption, bold in (
-        (to_rows(report), title, "mean"),
-        (to_source_rows(report), "by source (means, bootstrap 95% intervals)", "all sources"),
-    ):
-        table = Table(title=caption, title_justify="left")
-        for i, name in enumerate(header):
-            table.add_column(name, justify="left" if i == 0 else "right", no_wrap=i == 0)
-        for row in rows:
-            table.add_row(*row, style="bold" if row[0] == bold else None)
-        console.print(table)
 
 
 @click.command("eval")
@@ -89,7 +63,22 @@ def _print_table(report: EvalReport) -> None:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="With SEEDS: also write the generated briefs here.",
+    help="With SEEDS: also write the generated briefs here (with manifest.json).",
+)
+@click.option(
+    "-j",
+    "--concurrency",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="With SEEDS: articles briefed at once.",
+)
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With SEEDS: reuse briefs from this SQLite cache and from --out, and fill it "
+    "(default: brief every article afresh).",
 )
 @click.option(
     "--report",
@@ -115,7 +104,7 @@ def _print_table(report: EvalReport) -> None:
     multiple=True,
     metavar="FIELD=VALUE",
     help="Fail (exit 1) when a field's mean is under VALUE (FIELD=VALUE) or, for a "
-    "lower-is-better field, over it (FIELD<=VALUE). Repeatable; several may follow one flag.",
+    "lower-is-better field, over it (FIELD<=VALUE). Repeatable, or comma-separated.",
 )
 @click.option(
     "--gate",
@@ -163,7 +152,7 @@ def _print_table(report: EvalReport) -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the table.")
 @backend_options
-@project_defaults(ignore=("out",))  # eval's --out is not generate's
+@project_defaults(ignore=("out", "cache"))  # eval's --out is not generate's; cache: opt-in
 def eval_command(
     seeds: tuple[Path, ...],
     backend: str | None,
@@ -173,6 +162,8 @@ def eval_command(
     splits_path: Path | None,
     articles: tuple[Path, ...],
     out_dir: Path | None,
+    concurrency: int,
+    cache_path: Path | None,
     report_path: Path | None,
     md_path: Path | None,
     html_path: Path | None,
@@ -193,26 +184,24 @@ def eval_command(
     briefs eval --briefs DIR --references DIR      score existing briefs
     briefs eval SEEDS --backend NAME               generate, then score
     """
+    from briefs.eval_run import article_texts, generate_and_evaluate
     from briefs.evaluate import (
-        article_texts,
         check_baseline,
         check_fail_under,
         evaluate,
-        generate_and_evaluate,
         get_similarity,
         load_briefs,
         load_splits,
         load_thresholds,
         parse_fail_under,
-        to_html,
-        to_markdown,
     )
     from briefs.evaluate.gate import looks_like_gate
 
-    gates = [s for s in seeds if looks_like_gate(str(s)) and not s.exists()]
-    seeds = tuple(s for s in seeds if s not in gates)
+    for seed in seeds:
+        if looks_like_gate(str(seed)) and not seed.exists():
+            raise click.UsageError(f"{seed}: a gate goes after --fail-under (--fail-under {seed})")
     try:
-        floors = parse_fail_under([*fail_under, *map(str, gates)])
+        floors = parse_fail_under(list(fail_under))
         if gate_file is not None:
             floors = load_thresholds(gate_file).merged(floors)
         get_similarity(similarity)
@@ -255,6 +244,8 @@ def eval_command(
                 threshold=threshold,
                 sources=sources,
                 split=split,
+                concurrency=concurrency,
+                cache=cache_path,
             )
     except (UsageError, BackendError, KeyError) as exc:
         raise click.UsageError(str(exc).strip("'\"")) from None
@@ -275,25 +266,10 @@ def eval_command(
         judged = run_judge(judge_spec, judge_repeats, report, judge_inputs, backend_opts)
 
     if not quiet:
-        _print_table(report)
+        print_table(report)
         if judged is not None:
             click.echo(judge_line(judged))
-    if report_path is not None:
-        text = report.to_json()
-        if judged is not None:
-            data = {
-                **report.to_dict(),
-                "judge": judged if isinstance(judged, dict) else judged.to_dict(),
-            }
-            text = json.dumps(data, indent=2) + "\n"
-        atomic_write(report_path, text)
-    if md_path is not None:
-        markdown = to_markdown(report, failures if gated else None)
-        if judged is not None:
-            markdown += f"\n{judge_line(judged)}\n"
-        atomic_write(md_path, markdown)
-    if html_path is not None:
-        atomic_write(html_path, to_html(report, failures if gated else None))
+    write_reports(report, judged, failures if gated else None, report_path, md_path, html_path)
     if report.missing:
         click.echo(
             f"warning: no brief for {len(report.missing)} reference(s): "

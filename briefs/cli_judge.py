@@ -22,7 +22,7 @@ def run_judge(
     backend_opts: dict[str, Any],
 ) -> JudgeReport | dict[str, Any]:
     """Run the optional judge; every failure is a warning (never an exit code)."""
-    from briefs.evaluate import article_texts
+    from briefs.eval_run import article_texts
     from briefs.judge import judge_chat_model, judge_prompts, judge_summaries
 
     def warn(message: str) -> None:

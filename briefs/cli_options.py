@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from briefs.backends.base import Backend
-from briefs.backends.limits import (
+from briefs.backends.llm.limits import (
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_MAX_OUTPUT_TOKENS,
     DEFAULT_MAX_RETRIES,

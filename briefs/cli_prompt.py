@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
+from briefs.backends.llm.tokens import count_tokens
 from briefs.errors import InputError, UsageError
 from briefs.ingest import read_path
-from briefs.tokens import count_tokens
 
 _NATIVE = (
     "provider-native structured output (with_structured_output) of the reply schema "
@@ -21,7 +21,7 @@ _NATIVE = (
 
 def response_format_for(backend: str, json_schema: str) -> tuple[str, dict[str, Any] | None]:
     """What a backend sends as ``response_format``, and a one-line description."""
-    from briefs.backends.llm_output import schema_response_format
+    from briefs.backends.llm.output import schema_response_format
 
     name = backend.partition(":")[0]
     if name == "llamacpp":
@@ -95,7 +95,7 @@ def prompt_command(
 ) -> None:
     """Print the rendered messages for ARTICLE, their token count, and the
     response_format sent with them (a dry run: no model is called)."""
-    from briefs.backends.llm import LLMBackend  # langchain-core, only for this command
+    from briefs.backends.llm.backend import LLMBackend  # langchain-core, only for this command
 
     items = list(read_path(article))
     if not items:

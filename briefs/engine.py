@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -64,12 +64,19 @@ def _prepare(out_dir: str | Path) -> BatchResult:
 
 
 def _inputs(
-    paths: Iterable[str | Path], max_bytes: int, result: BatchResult, backend: str
+    paths: Iterable[str | Path],
+    max_bytes: int,
+    result: BatchResult,
+    backend: str,
+    ids: Collection[str] | None = None,
 ) -> Iterator[tuple[Article | None, ManifestEntry, float]]:
     """Each input's manifest entry (appended to ``result``, in input order), its
-    Article (None when it cannot be read, the entry then failed) and its start time."""
+    Article (None when it cannot be read, the entry then failed) and its start time.
+    With ``ids``, articles with another id are skipped (no entry)."""
     seen: dict[str, str] = {}
     for item in iter_articles(paths, max_bytes=max_bytes):
+        if ids is not None and isinstance(item, Article) and item.id not in ids:
+            continue
         started = time.perf_counter()
         if isinstance(item, Article) and safe_name(item.id) in seen:
             item = DuplicateId(
@@ -134,13 +141,8 @@ class _Run:
 
     def _write(self, brief: Brief, stem: str, entry: ManifestEntry) -> None:
         entry.outputs = write_brief(self.out_dir, brief)
-        meta = brief.meta
-        if meta is not None:
-            entry.backend = meta.backend
-            entry.fallback = meta.fallback_reason is not None
-            entry.retries = meta.retries
-            entry.tokens_in, entry.tokens_out = meta.tokens_in, meta.tokens_out
-            entry.cost_usd = meta.cost_usd
+        if brief.meta is not None:
+            entry.record(brief.meta)
 
 
 async def agenerate_batch(
@@ -154,6 +156,7 @@ async def agenerate_batch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict_grounding: bool = False,
     on_result: Callable[[ManifestEntry], None] | None = None,
+    ids: Collection[str] | None = None,
 ) -> BatchResult:
     """Async form of :func:`generate_batch` (briefs are made in worker threads)."""
     engine = get_backend(backend)
@@ -189,7 +192,7 @@ async def agenerate_batch(
             finish(entry, started)
 
     try:
-        for item, entry, started in _inputs(paths, max_bytes, result, engine.name):
+        for item, entry, started in _inputs(paths, max_bytes, result, engine.name, ids):
             if item is None:
                 finish(entry, started)
                 continue
@@ -225,7 +228,8 @@ def generate_batch(
 
     Options: ``concurrency`` (articles in flight), ``cache`` (a BriefCache or a path;
     None for no cache), ``force`` (ignore briefs on disk and cached ones),
-    ``max_bytes``, ``strict_grounding``, ``on_result`` (called once per input).
+    ``max_bytes``, ``strict_grounding``, ``on_result`` (called once per input),
+    ``ids`` (brief only the articles with these ids; local executor).
     ``executor="dask"`` briefs the articles on a Dask cluster instead of in local
     threads, with the same guarantees (``briefs.dask_executor``; its extra options:
     ``scheduler``, ``workers``, ``batch_size``; ``backend`` may then also be a

@@ -15,11 +15,19 @@
     │   ├── NotRegularFile           a pipe, socket, device, symlink loop: never read
     │   ├── OutsideInput             a link found in a folder that leads out of it
     │   └── DuplicateId              an id already produced earlier in the same batch
-    ├── BackendError                 a backend could not produce a draft
-    │   ├── BackendNotFound          no backend registered under that name
-    │   └── BackendUnavailable       registered, but its optional dependency is missing
-    ├── GroundingError               a draft cannot be grounded in the article
-    └── OutputError                  a brief or manifest could not be written
+    └── BackendError                 a backend could not produce a draft
+        ├── BackendNotFound          no backend registered under that name
+        ├── BackendUnavailable       registered, but its optional dependency is missing
+        ├── ReplyError               a model reply that is not a valid brief (re-asked:
+        │   │                        its short message is sent back to the model)
+        │   └── JudgeReplyError      an LLM judge's reply that is not the verdict asked for
+        └── LLMOutputError           no valid brief within the attempts or token cap, or
+                                     the model call failed; carries the ``usage`` spent
+
+Transient provider failures (429, 5xx, timeouts) are not in the tree: they are the
+HTTP clients' own exceptions, recognised by status code or type at the provider
+boundary (``briefs.backends.llm.retry``) and retried; once the retries run out they
+end as ``LLMOutputError``.
 
 Input errors carry the ``source`` (file path, with ``:line`` for JSONL) and a short
 ``reason``; their message is ``"<source>: <reason>"`` so that the CLI can print it
@@ -27,6 +35,11 @@ as it is.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefs.draft import Usage
 
 __all__ = [
     "BackendError",
@@ -38,13 +51,14 @@ __all__ = [
     "DecodingError",
     "DuplicateId",
     "EmptyInput",
-    "GroundingError",
     "InputError",
     "InputTooLarge",
+    "JudgeReplyError",
+    "LLMOutputError",
     "MalformedRecord",
     "NotRegularFile",
-    "OutputError",
     "OutsideInput",
+    "ReplyError",
     "UnsupportedFormat",
     "UsageError",
 ]
@@ -119,9 +133,17 @@ class BackendUnavailable(BackendError):
     pass
 
 
-class GroundingError(BriefsError):
-    pass
+class ReplyError(BackendError):
+    """A reply that is not a valid brief; ``str()`` is short enough to send back."""
 
 
-class OutputError(BriefsError):
-    pass
+class JudgeReplyError(ReplyError):
+    """A judge's reply that is not the JSON verdict it was asked for."""
+
+
+class LLMOutputError(BackendError):
+    """The model gave no valid brief within the attempts or token cap."""
+
+    def __init__(self, message: str, usage: Usage) -> None:
+        super().__init__(message)
+        self.usage = usage

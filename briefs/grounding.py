@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from briefs.backends.base import Draft
+from briefs.draft import Draft
 from briefs.schema import Actor, Evidence
 
 __all__ = ["FUZZY_THRESHOLD", "GroundingReport", "find_name", "ground", "group_warnings", "locate"]

@@ -29,8 +29,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 from pydantic import BaseModel, ValidationError
 
-from briefs.errors import BackendError, BriefsError, UsageError
-from briefs.prompting import PromptSet, default_prompts_dir
+from briefs.backends.llm.prompting import PromptSet, default_prompts_dir
+from briefs.errors import BackendError, JudgeReplyError, UsageError
 from briefs.schema import Brief
 
 __all__ = [
@@ -46,10 +46,6 @@ __all__ = [
 
 JUDGE_TEMPLATE = "judge.pairwise.j2"
 Verdict = Literal["brief", "reference", "tie"]
-
-
-class JudgeReplyError(BriefsError):
-    """A judge's reply that is not the JSON verdict it was asked for."""
 
 
 class JudgeReply(BaseModel):
@@ -174,7 +170,7 @@ def judge_prompts(folder: str | Path | None = None) -> PromptSet:
 
 def judge_chat_model(spec: str, **options: Any) -> BaseChatModel:
     """The chat model of an LLM backend spec (``NAME:MODEL``); BackendError otherwise."""
-    from briefs.backends.llm import LLMBackend
+    from briefs.backends.llm.backend import LLMBackend
     from briefs.backends.registry import get_backend
 
     backend = get_backend(spec, **options)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from briefs.render import to_json, to_markdown
-from briefs.schema import Brief
+from briefs.schema import Brief, Provenance
 from briefs.storage import atomic_write, safe_name
 
 __all__ = ["MANIFEST_NAME", "BatchResult", "ManifestEntry", "write_brief", "write_manifest"]
@@ -20,6 +20,9 @@ MANIFEST_NAME = "manifest.json"
 
 @dataclass
 class ManifestEntry:
+    """One input of a batch in ``manifest.json``: its outcome, and where shown, the
+    brief's provenance (same names and meaning as in the brief's ``meta``)."""
+
     id: str | None
     source: str
     status: str  # "ok" or "failed"
@@ -35,6 +38,18 @@ class ManifestEntry:
     tokens_out: int | None = None
     cost_usd: float | None = None
     cache_key: str | None = None
+
+    def record(self, meta: Provenance) -> None:
+        """Take the provenance fields this entry shows from a brief's meta."""
+        for name in _PROVENANCE_SHOWN:
+            setattr(self, name, getattr(meta, name))
+        self.fallback = meta.fallback_reason is not None
+
+
+# the manifest shows these fields of the provenance record (declared in schema.py)
+_PROVENANCE_SHOWN = tuple(
+    f.name for f in fields(ManifestEntry) if f.name in Provenance.model_fields
+)
 
 
 @dataclass
@@ -79,6 +94,16 @@ class BatchResult:
             if e.cost_usd is not None and not (e.cached or e.resumed)
         ]
         return round(sum(costs), 6) if costs else None
+
+    def briefs(self) -> dict[str, Brief]:
+        """The briefs written (or kept) by the batch, by id, read back from ``out_dir``."""
+        found: dict[str, Brief] = {}
+        for entry in self.entries:
+            names = [n for n in entry.outputs if n.endswith(".json")]
+            if entry.status == "ok" and entry.id is not None and names:
+                text = (self.out_dir / names[0]).read_text(encoding="utf-8")
+                found[entry.id] = Brief.model_validate_json(text)
+        return found
 
     @property
     def manifest_path(self) -> Path:

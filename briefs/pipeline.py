@@ -8,7 +8,7 @@ from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
 from briefs.grounding import ground, group_warnings
 from briefs.ingest import article_from_text
-from briefs.schema import Article, Brief, BriefMeta
+from briefs.schema import Article, Brief, BriefMeta, Provenance
 
 __all__ = ["brief_from_article", "generate_brief"]
 
@@ -21,17 +21,14 @@ def brief_from_article(
     draft = backend.generate(article)
     grounded, report = ground(draft, article.text, strict=strict_grounding)
     usage = draft.usage
+    # the provenance the backend reported (a fallback chain names the rung that answered)
+    carried = usage.model_dump(include=set(Provenance.model_fields))
+    if not usage.backend:
+        carried.update(
+            backend=backend.name, model=backend.model, prompt_version=backend.prompt_version
+        )
     meta = BriefMeta(
-        backend=usage.backend or backend.name,
-        model=usage.model if usage.backend else backend.model,
-        prompt_version=usage.prompt_version if usage.backend else backend.prompt_version,
-        attempts=usage.attempts,
-        retries=usage.retries,
-        tokens_in=usage.tokens_in,
-        tokens_out=usage.tokens_out,
-        cost_usd=usage.cost_usd,
-        cached=False,
-        fallback_reason=usage.fallback_reason,
+        **carried,
         duration_ms=round((time.perf_counter() - started) * 1000, 3),
         source_sha256=article.sha256,
         warnings=group_warnings([*usage.warnings, *report.warnings()]),

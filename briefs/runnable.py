@@ -9,7 +9,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from briefs.backends.base import Backend
-from briefs.backends.llm import LLMBackend
+from briefs.backends.llm.backend import LLMBackend
 from briefs.backends.registry import get_backend
 from briefs.ingest import article_from_text
 from briefs.pipeline import brief_from_article

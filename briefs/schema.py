@@ -69,8 +69,10 @@ class OpenIssue(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class BriefMeta(_Model):
-    """How a brief was made."""
+class Provenance(_Model):
+    """Who made a brief, how, and at what cost: the one provenance record. Its fields
+    are declared here only; a brief's ``meta`` (BriefMeta) extends it, and each
+    ``manifest.json`` entry takes the ones it shows from it (``ManifestEntry.record``)."""
 
     backend: str
     model: str | None = None
@@ -85,6 +87,11 @@ class BriefMeta(_Model):
     duration_ms: float = 0.0
     source_sha256: str | None = None
     cache_key: str | None = None
+
+
+class BriefMeta(Provenance):
+    """How a brief was made."""
+
     schema_version: str = SCHEMA_VERSION
     warnings: list[str] = Field(default_factory=list)
 

@@ -14,7 +14,8 @@ import argparse
 import json
 from pathlib import Path
 
-from briefs.evaluate import generate_and_evaluate, load_briefs
+from briefs.eval_run import generate_and_evaluate
+from briefs.evaluate import load_briefs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = (
@@ -44,9 +45,7 @@ def main() -> None:
     else:
         splits = json.loads((ROOT / "evals" / "external-splits.json").read_text())
         ids = set(splits["dev"] + splits["test"]) if args.half == "all" else set(splits[args.half])
-        references = {
-            k: v for k, v in load_briefs(ROOT / "evals" / "external").items() if k in ids
-        }
+        references = {k: v for k, v in load_briefs(ROOT / "evals" / "external").items() if k in ids}
         config = json.loads((ROOT / "evals" / "external-sources.json").read_text())
         sources = [ROOT / p for p in config["corpus"]]
     report, errors = generate_and_evaluate(sources, references, args.backend, out_dir=args.out)

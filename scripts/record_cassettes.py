@@ -29,7 +29,7 @@ CASSETTES = ROOT / "tests" / "cassettes"
 def model_path(explicit: str | None) -> Path:
     if explicit:
         return Path(explicit)
-    from briefs.backends.llamacpp import packaged_model
+    from briefs.backends.llm.llamacpp import packaged_model
 
     found = packaged_model("smollm2")
     assert found is not None

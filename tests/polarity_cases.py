@@ -27,10 +27,10 @@ from typing import Any
 
 import briefs
 from briefs.backends.base import Backend
-from briefs.evaluate.names import normalize_name
 from briefs.evaluate.polarity import NEGATIVE, POSITIVE, polarity
 from briefs.ingest.normalize import normalize_text
 from briefs.schema import Article, Brief, Position
+from briefs.text.names import normalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "polarity_cases.json"

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefs.cli import cli
-from briefs.evaluate import check_fail_under, generate_and_evaluate, load_briefs, load_thresholds
+from briefs.eval_run import generate_and_evaluate
+from briefs.evaluate import check_fail_under, load_briefs, load_thresholds
 from briefs.evaluate.scores import FIELDS, higher_is_better
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,8 +76,8 @@ def test_fail_under_names_the_failing_fields(generated, tmp_path):
         str(md),
         "-q",
         "--fail-under",
-        "actors.f1=0.1",
-        "positions.strict_f1=0.99",
+        "actors.f1=0.1,positions.strict_f1=0.99",
+        "--fail-under",
         "issues.recall=0.999",
     )
     assert result.exit_code == 1
@@ -167,3 +168,19 @@ def test_loaded_references(references):
 def test_generate_and_evaluate_api(seeds_dir, references):
     report, errors = generate_and_evaluate([seeds_dir], references, "rules")
     assert errors == [] and report.missing == []
+
+
+def test_a_positional_gate_is_a_usage_error(generated, seeds_dir):
+    result = invoke("eval", str(seeds_dir), "-q", "actors.f1=0.5")
+    assert result.exit_code == 2
+    assert "--fail-under actors.f1=0.5" in result.output
+
+
+def test_eval_seeds_goes_through_the_batch_engine(seeds_dir, references, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("eval", str(seeds_dir), "-q", "-j", "2", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    briefed = {e["id"] for e in manifest["articles"]}
+    assert briefed == set(references) & briefed and briefed  # only referenced articles
+    assert all(e["status"] == "ok" for e in manifest["articles"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefs.eval_run import generate_and_evaluate
 from briefs.evaluate import (
     check_fail_under,
-    generate_and_evaluate,
     load_briefs,
     load_splits,
     load_thresholds,

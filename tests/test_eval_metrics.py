@@ -8,10 +8,10 @@ import pytest
 
 from briefs.evaluate import evaluate, score_brief
 from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, overall, prf, summary_scores
-from briefs.evaluate.names import ACRONYM, EXACT, SURNAME, acronym, match_score, normalize_name
 from briefs.evaluate.scores import higher_is_better
-from briefs.evaluate.similarity import lexical
 from briefs.schema import Actor, Brief, OpenIssue, Position
+from briefs.text.names import ACRONYM, EXACT, SURNAME, acronym, match_score, normalize_name
+from briefs.text.similarity import lexical
 
 
 # ---------------------------------------------------------------- golden numbers

@@ -19,8 +19,8 @@ from langchain_openai import ChatOpenAI
 from llm_http import BASE_URL, CASSETTES, MODEL, recorder
 
 from briefs.backends.fallback import with_fallbacks
-from briefs.backends.llm import LLMBackend, LLMOutputError
-from briefs.backends.llm_output import grammar_schema
+from briefs.backends.llm.backend import LLMBackend, LLMOutputError
+from briefs.backends.llm.output import grammar_schema
 from briefs.pipeline import brief_from_article
 
 SEED = "000_69c10cbc4915efea"

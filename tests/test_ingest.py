@@ -168,3 +168,19 @@ def test_normalize_whitespace():
 def test_article_from_text_reads_headers():
     a = article_from_text("date 2023-11-07 Body of the article.", id="x")
     assert a.date == "2023-11-07" and a.text == "Body of the article."
+
+
+def test_front_matter_is_read_as_yaml(tmp_path):
+    p = tmp_path / "c.md"
+    p.write_text(
+        "---\nTitle: 'Talks: a deal at last'\ndate: 2024-06-13T10:00:00Z\n"
+        "tags:\n  - climate\n  - talks\n---\nThe talks ended.\n"
+    )
+    a = one(p)
+    assert a.title == "Talks: a deal at last"  # quoted YAML keeps its colon
+    assert a.date == "2024-06-13"
+    assert a.text == "The talks ended."
+    bad = tmp_path / "d.md"
+    bad.write_text("---\ntitle: [unclosed\n---\nBody text here.\n")
+    b = one(bad)
+    assert "unclosed" not in (b.title or "") and b.text == "Body text here."

@@ -14,7 +14,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from briefs.backends import registry
-from briefs.backends.llm import LLMBackend
+from briefs.backends.llm.backend import LLMBackend
 from briefs.cli import cli
 from briefs.judge import (
     JudgeReplyError,

@@ -15,14 +15,14 @@ from langchain_core.messages import AIMessage
 
 import briefs
 from briefs.backends.fallback import FallbackBackend, with_fallbacks
-from briefs.backends.llamacpp import LlamaCppChatModel
-from briefs.backends.llm import LLMBackend, LLMOutputError
+from briefs.backends.llm.backend import LLMBackend, LLMOutputError
+from briefs.backends.llm.llamacpp import LlamaCppChatModel
+from briefs.backends.llm.prompting import load_prompts
 from briefs.backends.registry import get_backend
 from briefs.backends.rules import RulesBackend
 from briefs.cli import cli
 from briefs.errors import BackendUnavailable, UsageError
 from briefs.pipeline import brief_from_article
-from briefs.prompting import load_prompts
 
 SEED = "000_69c10cbc4915efea"
 
@@ -291,7 +291,7 @@ def test_with_fallbacks_from_specs():
 
 def test_token_counting_offline_in_a_fresh_cache(tmp_path):
     code = (
-        "from briefs.tokens import count_tokens\n"
+        "from briefs.backends.llm.tokens import count_tokens\n"
         "import tiktoken\n"
         "print(count_tokens('hello world', 'gpt-4').method)\n"
         "print(count_tokens('hello world', 'gpt-4o').method)\n"

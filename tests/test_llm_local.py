@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 from fakes import valid_brief
 
-from briefs.backends import llamacpp
-from briefs.backends.llamacpp import LlamaCppChatModel, packaged_model
-from briefs.backends.llm import LLMBackend
-from briefs.backends.llm_output import grammar_schema
-from briefs.backends.providers import LlamaCppBackend
+from briefs.backends.llm import llamacpp
+from briefs.backends.llm.backend import LLMBackend
+from briefs.backends.llm.llamacpp import LlamaCppChatModel, packaged_model
+from briefs.backends.llm.output import grammar_schema
+from briefs.backends.llm.providers import LlamaCppBackend
 from briefs.cli import cli
 from briefs.errors import BackendUnavailable
 from briefs.pipeline import brief_from_article

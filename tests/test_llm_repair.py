@@ -7,9 +7,9 @@ import copy
 from fakes import recording, valid_brief
 
 from briefs.backends.base import Draft
-from briefs.backends.llm import LLMBackend
-from briefs.backends.llm_output import BriefOut, output_schema
-from briefs.backends.llm_repair import cut_at_word, repair_caps
+from briefs.backends.llm.backend import LLMBackend
+from briefs.backends.llm.output import BriefOut, output_schema
+from briefs.backends.llm.repair import cut_at_word, repair_caps
 from briefs.grounding import find_name, ground, group_warnings
 from briefs.pipeline import brief_from_article
 from briefs.schema import Actor, Position

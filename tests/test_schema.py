@@ -70,3 +70,50 @@ def test_round_trip(seed_briefs):
     _, brief = seed_briefs["000_69c10cbc4915efea"]
     again = Brief.model_validate(json.loads(brief.model_dump_json()))
     assert again == brief
+
+
+def test_one_provenance_record_feeds_the_meta_and_the_manifest():
+    from dataclasses import asdict
+
+    from briefs.manifest import ManifestEntry
+    from briefs.schema import BriefMeta, Provenance
+
+    assert issubclass(BriefMeta, Provenance)
+    meta = BriefMeta(
+        backend="openai",
+        retries=2,
+        tokens_in=30,
+        tokens_out=40,
+        cost_usd=0.5,
+        fallback_reason="openai failed",
+        cache_key="k",
+        cached=True,
+    )
+    entry = ManifestEntry("a", "a.txt", "ok")
+    entry.record(meta)
+    row = asdict(entry)
+    assert list(row) == [  # the manifest.json entry, as documented
+        "id",
+        "source",
+        "status",
+        "error",
+        "outputs",
+        "backend",
+        "duration_ms",
+        "cached",
+        "resumed",
+        "fallback",
+        "retries",
+        "tokens_in",
+        "tokens_out",
+        "cost_usd",
+        "cache_key",
+    ]
+    assert (row["backend"], row["retries"], row["tokens_in"], row["tokens_out"]) == (
+        "openai",
+        2,
+        30,
+        40,
+    )
+    assert row["cost_usd"] == 0.5 and row["fallback"] is True and row["cache_key"] == "k"
+    assert list(BriefMeta.model_fields)[-2:] == ["schema_version", "warnings"]

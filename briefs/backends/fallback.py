@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from briefs.backends.base import Backend, Draft, Usage
+from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
+from briefs.draft import Draft, Usage
 from briefs.errors import BackendError
-from briefs.pricing import estimate_cost
 from briefs.schema import Article
 
 __all__ = ["FallbackBackend", "with_fallbacks"]
@@ -56,11 +56,7 @@ class FallbackBackend(Backend):
                     tokens_seen = True
                     total.tokens_in = (total.tokens_in or 0) + (used.tokens_in or 0)
                     total.tokens_out = (total.tokens_out or 0) + (used.tokens_out or 0)
-                    step_cost = (
-                        used.cost_usd
-                        if draft is not None
-                        else estimate_cost(backend.model, used.tokens_in, used.tokens_out)
-                    )
+                    step_cost = used.cost_usd
                     if step_cost is not None:
                         cost = (cost or 0.0) + step_cost
             elif failed is not None:

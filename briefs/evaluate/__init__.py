@@ -18,15 +18,14 @@ from briefs.evaluate.gate import (
 )
 from briefs.evaluate.html import to_html
 from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, score_brief
-from briefs.evaluate.names import match_score, normalize_name
 from briefs.evaluate.polarity import polarity
 from briefs.evaluate.report import EvalReport, evaluate, load_briefs, load_report
-from briefs.evaluate.run import article_texts, generate_and_evaluate
 from briefs.evaluate.scores import FIELDS, ArticleScore, FieldScore, Matches, higher_is_better
-from briefs.evaluate.similarity import get_similarity, lexical, register
 from briefs.evaluate.splits import Splits, load_splits
 from briefs.evaluate.stats import Aggregate, bootstrap
 from briefs.evaluate.tables import to_markdown, to_rows
+from briefs.text.names import match_score, normalize_name
+from briefs.text.similarity import get_similarity, lexical, register
 
 __all__ = [
     "FIELDS",
@@ -39,12 +38,10 @@ __all__ = [
     "Gate",
     "Matches",
     "Splits",
-    "article_texts",
     "bootstrap",
     "check_baseline",
     "check_fail_under",
     "evaluate",
-    "generate_and_evaluate",
     "get_similarity",
     "higher_is_better",
     "lexical",

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from briefs.evaluate.polarity import polarity
-from briefs.evaluate.similarity import lexical
+from briefs.text.similarity import lexical
 
 __all__ = ["ALIGN", "clauses", "contradicts"]
 

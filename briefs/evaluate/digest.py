@@ -23,9 +23,9 @@ Fields (each 0..1, higher is better):
 
 from __future__ import annotations
 
-from briefs.evaluate.names import match_score
-from briefs.evaluate.similarity import lexical
 from briefs.schema import Digest, DigestActor
+from briefs.text.names import match_score
+from briefs.text.similarity import lexical
 
 __all__ = ["DIGEST_FIELDS", "ISSUE_MATCH", "score_digest"]
 

@@ -20,7 +20,6 @@ from functools import lru_cache
 from rouge_score import rouge_scorer
 
 from briefs.evaluate.contradiction import contradicts
-from briefs.evaluate.names import match_score
 from briefs.evaluate.restated import restated_issues
 from briefs.evaluate.scores import (
     FIELDS,
@@ -32,10 +31,11 @@ from briefs.evaluate.scores import (
     PositionScores,
     SummaryScores,
 )
-from briefs.evaluate.similarity import Similarity, lexical
 from briefs.evaluate.summary_metric import summary_score
 from briefs.evaluate.support import check_support
 from briefs.schema import Actor, Brief
+from briefs.text.names import match_score
+from briefs.text.similarity import Similarity, lexical
 
 __all__ = [
     "FIELDS",

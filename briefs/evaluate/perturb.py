@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefs.evaluate.contradiction import clauses
-from briefs.evaluate.similarity import content_tokens
+from briefs.text.similarity import content_tokens
 
 __all__ = ["negate"]
 

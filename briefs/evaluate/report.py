@@ -11,10 +11,10 @@ from typing import Any
 from briefs.errors import InputError, UsageError
 from briefs.evaluate.metrics import MATCH_THRESHOLD, WEIGHTS, score_brief
 from briefs.evaluate.scores import FIELDS, ArticleScore, higher_is_better
-from briefs.evaluate.similarity import Similarity, lexical
 from briefs.evaluate.stats import RESAMPLES, SEED, Aggregate, bootstrap
 from briefs.ingest.files import read_file
 from briefs.schema import Brief
+from briefs.text.similarity import Similarity, lexical
 
 __all__ = ["BaselineField", "EvalReport", "aggregate", "evaluate", "load_briefs", "load_report"]
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 
-from briefs.evaluate.names import match_score
-from briefs.evaluate.similarity import lexical
 from briefs.schema import Actor, Brief, OpenIssue
+from briefs.text.names import match_score
+from briefs.text.similarity import lexical
 
 __all__ = ["OPEN_CUES", "RESTATE_SIMILARITY", "is_question", "is_settled_fact", "restated_issues"]
 

@@ -30,7 +30,7 @@ from statistics import fmean
 from rapidfuzz.distance import LCSseq
 from rouge_score import tokenizers
 
-from briefs.evaluate.similarity import content_tokens
+from briefs.text.similarity import content_tokens
 
 __all__ = ["SUMMARY_WEIGHTS", "SummaryComponents", "summary_components", "summary_score"]
 

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from syntok import segmenter
 
-from briefs.evaluate.similarity import content_tokens
+from briefs.text.similarity import content_tokens
 
 __all__ = ["SUPPORT_RECALL", "Support", "check_support", "sentences"]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+import yaml
+
 __all__ = ["clean_date", "derive_title", "split_front_matter", "take_date_header", "take_title"]
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -32,15 +34,22 @@ def clean_date(value: object) -> str | None:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Flat ``key: value`` YAML front matter (nested YAML is not read) and the rest."""
+    """The scalar fields of a YAML front matter block (PyYAML ``safe_load``; keys
+    lower-cased, nested values left out) and the text after it. A block that is not
+    valid YAML is still removed, its fields ignored."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        data = None
     fields: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
-            fields[key.strip().lower()] = value.strip().strip("'\"")
+    for key, value in data.items() if isinstance(data, dict) else ():
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            fields[str(key).lower()] = value.isoformat()
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            fields[str(key).lower()] = str(value).strip()
     return fields, text[match.end() :]
 
 

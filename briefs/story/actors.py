@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from briefs.evaluate.names import match_score, normalize_name
 from briefs.schema import Actor, ActorKind, Brief, DigestActor
+from briefs.text.names import match_score, normalize_name
 
 __all__ = ["SAME_ACTOR", "resolve_actors"]
 

@@ -2,7 +2,7 @@
 
 The rule (rules backend; an LLM backend asks its model instead, see ``model.py``):
 compare a stance with the most similar stance the same actor took in an EARLIER
-article (content-word F1, ``briefs.evaluate.similarity.lexical``).
+article (content-word F1, ``briefs.text.similarity.lexical``).
 
 - Same topic (similarity >= ``SAME_TOPIC``):
   - the polarity differs (one asserts, the other denies, rejects or negates): ``reversed``
@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from briefs.evaluate.similarity import lexical
 from briefs.schema import ChangeKind
 from briefs.story.cues import DEMAND, NEGATION, STRONG, WEAK, has_cue, words
+from briefs.text.similarity import lexical
 
 __all__ = ["SAME_TOPIC", "classify_change", "polarity", "strength"]
 

@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefs.evaluate.similarity import lexical
 from briefs.schema import Brief, DigestIssue, Evidence
 from briefs.story.cues import OPEN, RESOLVED, has_cue
+from briefs.text.similarity import lexical
 
 __all__ = ["ABOUT", "SAME_ISSUE", "track_issues"]
 

@@ -50,7 +50,7 @@ def _render(items: list[dict[str, Any]]) -> str:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    from briefs.prompting import default_prompts_dir
+    from briefs.backends.llm.prompting import default_prompts_dir
 
     source = (default_prompts_dir() / "digest.changes.j2").read_text(encoding="utf-8")
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)

@@ -10,15 +10,15 @@ the digest is scored against the reference (``briefs.evaluate.digest``).
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefs.backends.base import Backend
-from briefs.backends.registry import get_backend
-from briefs.errors import InputError, UsageError
+from briefs.engine import generate_batch
+from briefs.errors import BackendError, InputError, UsageError
 from briefs.evaluate.digest import score_digest
 from briefs.ingest import iter_articles
-from briefs.pipeline import brief_from_article
 from briefs.schema import Article, Digest
 from briefs.story import make_digest
 
@@ -60,7 +60,14 @@ def score_reference(path: Path, backend: str | Backend = "rules") -> DigestScore
     absent = [i for i in ids if i not in found]
     if absent:
         raise UsageError(f"{path}: articles not in the corpus: {', '.join(absent)}")
-    engine = get_backend(backend)
-    briefs = [brief_from_article(found[i], engine) for i in ids]
+    with tempfile.TemporaryDirectory(prefix="briefs-digest-eval-") as scratch:
+        result = generate_batch(corpus, scratch, backend, cache=None, force=True, ids=wanted)
+        made = result.briefs()
+    failed = [
+        f"{e.source}: {e.error}" for e in result.entries if e.id in wanted and e.status != "ok"
+    ]
+    if failed:
+        raise BackendError("; ".join(failed))
+    briefs = [made[i] for i in ids]
     digest = make_digest(briefs, title=reference.title)
     return DigestScore(story=path.stem, digest=digest, fields=score_digest(digest, reference))

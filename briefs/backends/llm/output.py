@@ -13,13 +13,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from briefs.backends.base import Draft
-from briefs.backends.llm_repair import repair_caps
+from briefs.backends.llm.repair import repair_caps
+from briefs.draft import Draft
+from briefs.errors import ReplyError
 from briefs.schema import Actor, ActorKind, Evidence, OpenIssue, Position
 
 __all__ = [
     "BriefOut",
-    "OutputError",
     "grammar_schema",
     "output_schema",
     "parse_repaired",
@@ -180,10 +180,6 @@ def schema_response_format(style: str) -> dict[str, Any]:
     }
 
 
-class OutputError(ValueError):
-    """A reply that is not a valid brief; ``str()`` is short enough to send back."""
-
-
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.S)
 _MAX_ERROR_CHARS = 600
 
@@ -226,11 +222,11 @@ def _load_json(content: Any) -> Any:
     text = _FENCE.sub("", str(content).strip())
     start, end = text.find("{"), text.rfind("}")
     if start < 0 or end <= start:
-        raise OutputError("the reply holds no JSON object")
+        raise ReplyError("the reply holds no JSON object")
     try:
         return json.loads(text[start : end + 1])
     except json.JSONDecodeError as exc:
-        raise OutputError(f"invalid JSON: {exc.msg} at char {exc.pos}") from None
+        raise ReplyError(f"invalid JSON: {exc.msg} at char {exc.pos}") from None
 
 
 def parse_reply(content: Any) -> tuple[BriefOut, list[str]]:
@@ -241,10 +237,10 @@ def parse_reply(content: Any) -> tuple[BriefOut, list[str]]:
 
 def validate_repaired(data: Any) -> tuple[BriefOut, list[str]]:
     """``validate``, after cutting what breaks a cap (``llm_repair``): what cannot be
-    repaired raises OutputError naming only the errors left."""
+    repaired raises ReplyError naming only the errors left."""
     try:
         return validate(data), []
-    except OutputError:
+    except ReplyError:
         fixed, notes = repair_caps(BriefOut, data)
         return validate(fixed), notes
 
@@ -262,7 +258,7 @@ def validate(data: Any) -> BriefOut:
     try:
         return BriefOut.model_validate(data)
     except ValidationError as exc:
-        raise OutputError(f"schema errors: {_short(exc)}") from None
+        raise ReplyError(f"schema errors: {_short(exc)}") from None
 
 
 def _evidence(quotes: list[str]) -> list[Evidence]:

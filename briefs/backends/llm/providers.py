@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from langchain_core.language_models import BaseChatModel
 
-from briefs.backends.llm import LLMBackend
+from briefs.backends.llm.backend import LLMBackend
 from briefs.errors import BackendError, BackendUnavailable
 
 __all__ = [
@@ -127,12 +127,12 @@ class LlamaCppBackend(_ProviderBackend):
         self.json_schema = json_schema
         options.setdefault("structured", "json")  # the grammar is the structured output
         super().__init__(model, **options)
-        from briefs.backends.llamacpp import packaged_model
+        from briefs.backends.llm.llamacpp import packaged_model
 
         packaged_model(self.model or "")  # a packaged model without its extra: say so now
 
     def model_path(self) -> str:
-        from briefs.backends.llamacpp import packaged_model
+        from briefs.backends.llm.llamacpp import packaged_model
 
         packaged = packaged_model(self.model or "")
         path = str(packaged) if packaged else (self.model or "")
@@ -144,14 +144,14 @@ class LlamaCppBackend(_ProviderBackend):
         return f"{super().identity()}|json_schema={self.json_schema}"
 
     def response_format(self) -> dict[str, Any]:
-        from briefs.backends.llm_output import schema_response_format
+        from briefs.backends.llm.output import schema_response_format
 
         if self.json_schema == "off":
             return {"type": "json_object"}
         return schema_response_format("llamacpp")
 
     def build_chat_model(self) -> BaseChatModel:
-        from briefs.backends.llamacpp import LlamaCppChatModel
+        from briefs.backends.llm.llamacpp import LlamaCppChatModel
 
         path = self.model_path()
         self._module()
@@ -164,4 +164,4 @@ class LlamaCppBackend(_ProviderBackend):
         )
 
 
-from briefs.backends.openai_compatible import OpenAICompatibleBackend  # noqa: E402
+from briefs.backends.llm.openai_compatible import OpenAICompatibleBackend  # noqa: E402

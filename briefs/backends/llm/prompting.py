@@ -34,7 +34,7 @@ def default_prompts_dir() -> Path:
     shipped = resources.files("briefs").joinpath("prompts")
     if shipped.is_dir():
         return Path(str(shipped))
-    return Path(__file__).resolve().parent.parent / "prompts"
+    return Path(__file__).resolve().parents[3] / "prompts"
 
 
 @dataclass(frozen=True)

@@ -14,84 +14,42 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
-from briefs.backends.base import Backend, Draft, Usage
-from briefs.backends.llm_output import (
-    BriefOut,
-    OutputError,
-    output_schema,
-    parse_repaired,
-    parse_reply,
-    validate_repaired,
-)
-from briefs.backends.llm_output import to_draft as out_to_draft
-from briefs.backends.merge import merge_drafts
-from briefs.backends.rules.text import split_sentences
-from briefs.errors import BackendError
-from briefs.pricing import context_window, estimate_cost
-from briefs.prompting import PromptSet, load_prompts
-from briefs.retry import RetryPolicy, call_with_retries, describe
-from briefs.schema import Article
-from briefs.tokens import count_tokens
-
-__all__ = ["LLMBackend", "LLMOutputError", "model_name"]
-
-from briefs.backends.limits import (
+from briefs.backends.base import Backend
+from briefs.backends.llm.limits import (
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_MAX_OUTPUT_TOKENS,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_TOKENS_PER_BRIEF,
     DEFAULT_TIMEOUT_S,
-    MAX_PARTS,
 )
+from briefs.backends.llm.merge import merge_drafts
+from briefs.backends.llm.output import (
+    BriefOut,
+    output_schema,
+    parse_repaired,
+    parse_reply,
+    validate_repaired,
+)
+from briefs.backends.llm.output import to_draft as out_to_draft
+from briefs.backends.llm.parts import split_parts
+from briefs.backends.llm.pricing import context_window, estimate_cost
+from briefs.backends.llm.prompting import PromptSet, load_prompts
+from briefs.backends.llm.replies import (
+    cut_off,
+    model_name,
+    output_problem,
+    role_message,
+    tool_args,
+)
+from briefs.backends.llm.retry import RetryPolicy, call_with_retries, describe
+from briefs.backends.llm.tokens import count_tokens
+from briefs.draft import Draft, Usage
+from briefs.errors import BackendError, LLMOutputError, ReplyError
+from briefs.schema import Article
 
-
-class LLMOutputError(BackendError):
-    """The model gave no valid brief within the attempts or token cap."""
-
-    def __init__(self, message: str, usage: Usage) -> None:
-        super().__init__(message)
-        self.usage = usage
-
-
-def model_name(chat: Any) -> str | None:
-    for attr in ("model_name", "model", "model_path", "model_id"):
-        value = getattr(chat, attr, None)
-        if isinstance(value, str) and value:
-            return value
-    return type(chat).__name__
-
-
-def _tool_args(message: AIMessage) -> str:
-    import json
-
-    calls = getattr(message, "tool_calls", None) or []
-    return json.dumps(calls[0].get("args", {})) if calls else ""
-
-
-_CUT_OFF = "the reply was cut off at the token limit: write a shorter brief (fewer, shorter items)"
-
-
-def _cut_off(reply: AIMessage) -> str | None:
-    """The cut-off message when the provider says the reply hit the token limit."""
-    meta = getattr(reply, "response_metadata", None) or {}
-    return _CUT_OFF if meta.get("finish_reason") == "length" else None
-
-
-def _output_problem(exc: Exception) -> str | None:
-    """A provider exception that means "bad reply" (so re-ask), else None."""
-    from langchain_core.exceptions import OutputParserException
-
-    if "LengthFinishReason" in type(exc).__name__:
-        return _CUT_OFF
-    if isinstance(exc, OutputParserException):
-        return f"unparsable reply: {str(exc).splitlines()[0][:300]}"
-    return None
-
-
-def _role_message(role: str, content: str) -> BaseMessage:
-    return SystemMessage(content) if role == "system" else HumanMessage(content)
+__all__ = ["LLMBackend", "LLMOutputError", "model_name"]
 
 
 class LLMBackend(Backend):
@@ -190,7 +148,7 @@ class LLMBackend(Backend):
         )
         if not self.system_role:
             return [HumanMessage("\n\n".join(content for _, content in pairs))]
-        return [_role_message(role, content) for role, content in pairs]
+        return [role_message(role, content) for role, content in pairs]
 
     def article_budget(self, article: Article) -> int:
         """Article tokens that fit one call beside the prompt and the reply."""
@@ -202,33 +160,19 @@ class LLMBackend(Backend):
 
     def split(self, article: Article) -> list[str]:
         """The article, or sentence-aligned parts of it that each fit the budget."""
-        budget = self.article_budget(article)
-        if count_tokens(article.text, self.model).tokens <= budget:
-            return [article.text]
-        parts: list[str] = []
-        start = end = 0
-        used = 0
-        for sent in split_sentences(article.text):
-            n = count_tokens(sent.text, self.model).tokens
-            if used and used + n > budget:
-                parts.append(article.text[start:end])
-                start, used = sent.start, 0
-            end = sent.end
-            used += n
-        parts.append(article.text[start:end])
-        if len(parts) > MAX_PARTS:
-            raise BackendError(
-                f"article needs {len(parts)} calls of {budget} tokens (limit {MAX_PARTS})"
-            )
-        return parts
+        return split_parts(article.text, self.article_budget(article), self.model)
 
     # -- generation -------------------------------------------------------------------
     def generate(self, article: Article) -> Draft:
         usage = Usage(attempts=0, tokens_in=0, tokens_out=0)
         parts = self.split(article)
-        drafts = [
-            self._one(article, text, k + 1, len(parts), usage) for k, text in enumerate(parts)
-        ]
+        try:
+            drafts = [
+                self._one(article, text, k + 1, len(parts), usage) for k, text in enumerate(parts)
+            ]
+        except BackendError:  # the error carries ``usage``: what the failed calls cost
+            usage.cost_usd = estimate_cost(self.model, usage.tokens_in, usage.tokens_out)
+            raise
         draft = drafts[0] if len(drafts) == 1 else merge_drafts(drafts)
         usage.cost_usd = estimate_cost(self.model, usage.tokens_in, usage.tokens_out)
         if len(parts) > 1:
@@ -269,9 +213,9 @@ class LLMBackend(Backend):
                 if parsed is not None:
                     brief, notes = validate_repaired(parsed)
                 else:  # the provider's parser failed: ours repairs caps, or says what's wrong
-                    brief, notes = parse_reply(raw.content or _tool_args(raw))
-            except OutputError as exc:
-                return raw, None, _cut_off(raw) or str(exc)
+                    brief, notes = parse_reply(raw.content or tool_args(raw))
+            except ReplyError as exc:
+                return raw, None, cut_off(raw) or str(exc)
             usage.warnings.extend(notes)
             return raw, brief, None
         reply = self._invoke(self.reply_model(), messages, usage)
@@ -279,8 +223,8 @@ class LLMBackend(Backend):
             reply = AIMessage(content=str(getattr(reply, "content", reply)))
         try:
             brief, notes = parse_reply(reply.content)
-        except OutputError as exc:
-            return reply, None, _cut_off(reply) or str(exc)
+        except ReplyError as exc:
+            return reply, None, cut_off(reply) or str(exc)
         usage.warnings.extend(notes)
         return reply, brief, None
 
@@ -302,7 +246,7 @@ class LLMBackend(Backend):
                 raise
             except Exception as exc:
                 self._count(usage, messages, None)
-                problem = _output_problem(exc)
+                problem = output_problem(exc)
                 if problem is None:  # provider / transport errors: no re-ask
                     raise LLMOutputError(
                         f"model call failed: {type(exc).__name__}: {exc}", usage
@@ -318,8 +262,8 @@ class LLMBackend(Backend):
             usage.warnings.append(f"attempt {attempt}: {error}")
             if attempt == self.max_attempts and "names not in actors" in error:
                 try:  # the last reply is usable once items naming unknown actors go
-                    fixed, notes = parse_repaired(reply.content or _tool_args(reply))
-                except OutputError:
+                    fixed, notes = parse_repaired(reply.content or tool_args(reply))
+                except ReplyError:
                     break
                 usage.warnings.extend(notes)
                 return out_to_draft(fixed)

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from langchain_core.language_models import BaseChatModel
 
-from briefs.backends.providers import _ProviderBackend
+from briefs.backends.llm.providers import _ProviderBackend
 from briefs.errors import BackendError
 
 __all__ = ["FORMATS", "OpenAICompatibleBackend"]
@@ -109,7 +109,7 @@ class OpenAICompatibleBackend(_ProviderBackend):
         return self.formats[0]
 
     def response_format(self) -> dict[str, Any]:
-        from briefs.backends.llm_output import schema_response_format
+        from briefs.backends.llm.output import schema_response_format
 
         if self.format == "json_schema":
             return schema_response_format("openai")

@@ -7,10 +7,10 @@ model-driven reduce step, so nothing can loop: the cost of a merge is one pass.
 
 from __future__ import annotations
 
-from briefs.backends.base import Draft
-from briefs.evaluate.names import match_score
-from briefs.evaluate.similarity import lexical
+from briefs.draft import Draft
 from briefs.schema import Actor, OpenIssue, Position
+from briefs.text.names import match_score
+from briefs.text.similarity import lexical
 
 __all__ = ["DUPLICATE_SIMILARITY", "merge_drafts"]
 
