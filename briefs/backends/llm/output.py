@@ -97,7 +97,7 @@ class BriefOut(_Out):
         description="2 to 4 sentences: what happened, who is on which side, what is unresolved.",
     )
     actors: list[ActorOut] = Field(
-        max_length=20, description="The key actors, most important first."
+        min_length=1, max_length=20, description="The key actors, most important first."
     )
     positions: list[PositionOut] = Field(
         max_length=30, description="What each actor claims, demands, denies or does."
