@@ -21,7 +21,7 @@ from briefs.backends.registry import list_backends
 from briefs.cache import BriefCache
 from briefs.cli_config import project_defaults
 from briefs.cli_executor import executor_args, executor_options
-from briefs.cli_options import backend_options
+from briefs.cli_options import backend_options, run_options
 from briefs.engine import BatchResult, ManifestEntry, generate_batch
 from briefs.errors import BackendUnavailable, UsageError
 from briefs.ingest import DEFAULT_MAX_BYTES
@@ -65,22 +65,7 @@ def cli() -> None:
     help="Largest article accepted, in bytes.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-@click.option(
-    "-j",
-    "--concurrency",
-    default=4,
-    show_default=True,
-    type=click.IntRange(1, 256),
-    help="Articles briefed at once.",
-)
-@click.option(
-    "--cache",
-    "cache_path",
-    default=None,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="SQLite cache file (default ~/.cache/briefs/cache.sqlite).",
-)
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@run_options
 @click.option(
     "--force",
     is_flag=True,

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from briefs.cache import BriefCache
-from briefs.cli_options import backend_from_options, backend_options
+from briefs.cli_options import backend_from_options, backend_options, run_options
 from briefs.errors import BriefsError
 from briefs.storage import atomic_write
 
@@ -41,15 +41,7 @@ __all__ = ["digest_command"]
     help="Who labels changes of position: the documented rule, or the backend's model "
     "(auto: the model for LLM backends).",
 )
-@click.option("-j", "--concurrency", default=4, show_default=True, type=click.IntRange(1, 256))
-@click.option(
-    "--cache",
-    "cache_path",
-    default=None,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="SQLite cache file (default ~/.cache/briefs/cache.sqlite).",
-)
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@run_options
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @backend_options
 def digest_command(

@@ -18,7 +18,7 @@ from briefs.backends.llm.limits import (
 )
 from briefs.errors import BackendError, UsageError
 
-__all__ = ["backend_from_options", "backend_options"]
+__all__ = ["backend_from_options", "backend_options", "run_options"]
 
 
 def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -107,6 +107,31 @@ def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "(openai-compatible: response_format json_schema; llamacpp: a grammar). "
             "auto: try it, and use JSON mode when the server rejects it.",
         ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """-j/--concurrency, --cache, --no-cache: how a batch of articles is briefed."""
+    options = [
+        click.option(
+            "-j",
+            "--concurrency",
+            default=4,
+            show_default=True,
+            type=click.IntRange(1, 256),
+            help="Articles briefed at once.",
+        ),
+        click.option(
+            "--cache",
+            "cache_path",
+            default=None,
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="SQLite cache file (default ~/.cache/briefs/cache.sqlite).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
     ]
     for option in reversed(options):
         func = option(func)

@@ -19,7 +19,6 @@ enters ``overall`` or a gate: judges are not deterministic and can be biased.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from pydantic import BaseModel, ValidationError
 from briefs.backends.llm.prompting import PromptSet, default_prompts_dir
 from briefs.errors import BackendError, JudgeReplyError, UsageError
 from briefs.schema import Brief
+from briefs.text.replies import json_object_text
 
 __all__ = [
     "JUDGE_TEMPLATE",
@@ -53,19 +53,13 @@ class JudgeReply(BaseModel):
     reason: str = ""
 
 
-_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.S)
-
-
 def parse_judge_reply(content: Any) -> JudgeReply:
     """The verdict in a reply (JSON, possibly fenced or wrapped in prose)."""
-    if isinstance(content, list):  # content blocks
-        content = "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
-    text = _FENCE.sub("", str(content).strip())
-    start, end = text.find("{"), text.rfind("}")
-    if start < 0 or end <= start:
+    text, found = json_object_text(content)
+    if found is None:
         raise JudgeReplyError(f"no JSON object in the judge's reply: {text[:80]!r}")
     try:
-        data = json.loads(text[start : end + 1])
+        data = json.loads(found)
     except json.JSONDecodeError as exc:
         raise JudgeReplyError(f"invalid JSON in the judge's reply: {exc.msg}") from None
     if isinstance(data, dict) and isinstance(data.get("better"), str):

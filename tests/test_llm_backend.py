@@ -78,6 +78,19 @@ def test_always_invalid_falls_back_to_rules(seed):
     assert len(brief.actors) >= 5
 
 
+def test_a_reply_naming_no_actor_is_reasked_then_falls_back(seed):
+    # a small model's "valid" but empty brief (seen with SmolLM2) is not a brief
+    empty = {"summary": "The brief is a summary.", "actors": [], "positions": [], "open_issues": []}
+    fake = recording(empty, valid_brief())
+    brief = brief_from_article(seed, LLMBackend(fake))
+    assert brief.meta.attempts == 2
+    assert "actors" in fake.received[1][-1].content  # the re-ask names the field
+    fallen = brief_from_article(
+        seed, FallbackBackend([LLMBackend(recording(empty), max_attempts=1), RulesBackend()])
+    )
+    assert fallen.meta.backend == "rules" and fallen.actors
+
+
 def test_always_invalid_without_fallback_fails(seed):
     with pytest.raises(LLMOutputError, match="no valid brief"):
         LLMBackend(recording("x", "y")).generate(seed)

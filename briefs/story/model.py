@@ -8,16 +8,17 @@ does not validate, keep the rule's labels, and ``meta.warnings`` says so.
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from briefs.backends.llm.prompting import PromptSet, default_prompts_dir
 from briefs.schema import ChangeKind, Digest
+from briefs.text.replies import json_object_text
 
 __all__ = ["relabel_changes"]
 
+TEMPLATE = "digest.changes.j2"
 _Label = Literal["reversed", "softened", "hardened", "new demand", "new position", "none"]
 
 
@@ -47,14 +48,10 @@ def _items(digest: Digest) -> list[dict[str, Any]]:
 
 
 def _render(items: list[dict[str, Any]]) -> str:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from briefs.backends.llm.prompting import default_prompts_dir
-
-    source = (default_prompts_dir() / "digest.changes.j2").read_text(encoding="utf-8")
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-    return env.from_string(source).render(items=items).strip()
+    """The prompt, rendered like every other template (sandboxed, strict undefined)."""
+    folder = default_prompts_dir()
+    source = (folder / TEMPLATE).read_text(encoding="utf-8")
+    return PromptSet(folder, {TEMPLATE: source}, version=TEMPLATE).render(TEMPLATE, items=items)
 
 
 def relabel_changes(digest: Digest, chat_model: Any) -> Digest:
@@ -65,10 +62,9 @@ def relabel_changes(digest: Digest, chat_model: Any) -> Digest:
         return digest
     prompt = _render(items)
     reply = chat_model.invoke(prompt)
-    text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
-    match = re.search(r"\{.*\}", text, re.S)
+    text, found = json_object_text(reply.content)
     try:
-        parsed = _Reply.model_validate_json(match.group(0) if match else text)
+        parsed = _Reply.model_validate_json(found or text)
     except ValidationError as exc:
         if meta is not None:
             meta.warnings.append(

@@ -8,7 +8,6 @@ the JSON Schema), so there is no second, hand-written list to drift from it.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -17,6 +16,7 @@ from briefs.backends.llm.repair import repair_caps
 from briefs.draft import Draft
 from briefs.errors import ReplyError
 from briefs.schema import Actor, ActorKind, Evidence, OpenIssue, Position
+from briefs.text.replies import json_object_text
 
 __all__ = [
     "BriefOut",
@@ -97,7 +97,7 @@ class BriefOut(_Out):
         description="2 to 4 sentences: what happened, who is on which side, what is unresolved.",
     )
     actors: list[ActorOut] = Field(
-        max_length=20, description="The key actors, most important first."
+        min_length=1, max_length=20, description="The key actors, most important first."
     )
     positions: list[PositionOut] = Field(
         max_length=30, description="What each actor claims, demands, denies or does."
@@ -180,7 +180,6 @@ def schema_response_format(style: str) -> dict[str, Any]:
     }
 
 
-_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.S)
 _MAX_ERROR_CHARS = 600
 
 
@@ -217,14 +216,11 @@ def repair(data: Any) -> tuple[Any, list[str]]:
 
 
 def _load_json(content: Any) -> Any:
-    if isinstance(content, list):  # content blocks
-        content = "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
-    text = _FENCE.sub("", str(content).strip())
-    start, end = text.find("{"), text.rfind("}")
-    if start < 0 or end <= start:
+    _, found = json_object_text(content)
+    if found is None:
         raise ReplyError("the reply holds no JSON object")
     try:
-        return json.loads(text[start : end + 1])
+        return json.loads(found)
     except json.JSONDecodeError as exc:
         raise ReplyError(f"invalid JSON: {exc.msg} at char {exc.pos}") from None
 
