@@ -14,12 +14,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.issue_settled import (
+    decided,
+    first_person,
+    keeps_polarity,
+    plain,
+    settled,
+)
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
 from briefs.backends.rules.vectors import cosine, vector
-from briefs.backends.rules.wordbook import words
 
 __all__ = ["Issue", "find_issues"]
 
@@ -75,70 +81,6 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-_NEGATIONS = re.compile(r"\b(?:not|never|no|cannot|nor)\b|n[’']t\b", re.I)
-
-
-def keeps_polarity(sent: Sentence, question: str) -> bool:
-    """Whether a question drawn from ``sent`` keeps its negation: a sentence whose
-    parse holds a negation gives a question only if the question says "not" too.
-
-    A question that drops the "not" asks the opposite of what the article says.
-
-    >>> from briefs.backends.rules.document import build
-    >>> s = build("Saunders said he would not be prosecuted.").sentences[0]
-    >>> keeps_polarity(s, "Whether Saunders will be prosecuted."), keeps_polarity(
-    ...     s, "Whether Saunders will not be prosecuted.")
-    (False, True)
-    """
-    negated = any(t.dep == "neg" for t in sent.tokens)
-    return not negated or _NEGATIONS.search(question) is not None
-
-
-def _plain(sent: Sentence) -> str:
-    """The sentence in lower case without its proper nouns, for cue words ("in May"
-    is a month, not "may").
-
-    >>> from briefs.backends.rules.document import build
-    >>> _plain(build("The firm cut 500 jobs in May.").sentences[0])
-    'the firm cut 500 jobs in .'
-    """
-    return " ".join(t.lower for t in sent.tokens if t.pos != "PROPN")
-
-
-def _settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
-    """A sentence that reports something done: its main verb in the past tense, no
-    modal and no forward-looking cue ("The firm cut 500 jobs in May.").
-
-    >>> from briefs.backends.rules.document import build
-    >>> from briefs.backends.rules.lexicon import lexicon
-    >>> cues = _cue_pattern(tuple(lexicon().future_cues))
-    >>> [_settled(s, cues) for s in build(
-    ...     "The firm cut 500 jobs in May. The union will decide on a strike.").sentences]
-    [True, False]
-    """
-    if future_re.search(_plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
-        return False
-    if any(t.lower in words("open_cues") for t in sent.tokens if t.pos != "PROPN"):
-        return False  # "appealed", "talks", "the deal": the matter is still moving
-    roots = [t for t in sent.tokens if t.dep == "ROOT"]
-    return bool(roots) and roots[0].tag == "VBD"
-
-
-_FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
-
-
-def _first_person(sent: Sentence) -> bool:
-    """A sentence in the first person ("I want to stay ...", "we will decide ...") is a
-    speaker's words, not the article saying what is open.
-
-    >>> from briefs.backends.rules.document import build
-    >>> [_first_person(s) for s in build(
-    ...     "I want to stay at the club. The club may sell him in May.").sentences]
-    [True, False]
-    """
-    return any(t.lower in _FIRST_PERSON and t.tag in ("PRP", "PRP$") for t in sent.tokens)
-
-
 def find_issues(
     sentences: Sequence[Sentence],
     mentions: Sequence[Sequence[Mention]],
@@ -156,11 +98,11 @@ def find_issues(
     future_re = _cue_pattern(tuple(lex.future_cues))
     scored: list[Issue] = []
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
-        if is_boilerplate(sent, lex):
-            continue
+        if is_boilerplate(sent, lex) or decided(sent, future_re):
+            continue  # "he was told he will face no further action": nothing left open
         low = sent.text.lower()
         cues = {m.group(1) for m in issue_re.finditer(low)}
-        open_cues = {m.group(1) for m in future_re.finditer(_plain(sent))}
+        open_cues = {m.group(1) for m in future_re.finditer(plain(sent))}
         if not cues and not (OPEN_ONLY and open_cues):
             continue
         actors: list[str] = []
@@ -172,7 +114,7 @@ def find_issues(
             + min(len(cues - open_cues), 3)
             + ACTOR_WEIGHT * min(len(actors), 4)
             - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
-            - (FIRST_PERSON_PENALTY if _first_person(sent) else 0.0)
+            - (FIRST_PERSON_PENALTY if first_person(sent) else 0.0)
         )
         if score >= MIN_SCORE:
             scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index))
@@ -192,7 +134,7 @@ def find_issues(
             question = None  # "said he would not be prosecuted" is no "Whether he will be"
         if question is None and any(cosine(v, t) > RESTATED for t in taken):
             continue  # the sentence as it stands is a position of the brief
-        if question is None and _settled(sent, future_re):
+        if question is None and settled(sent, future_re):
             continue  # a past event told as done leaves nothing open
         issue.text = question or issue.text
         chosen.append(issue)

@@ -1,0 +1,165 @@
+"""What keeps a sentence from being an open issue: it tells of something settled.
+
+A past event told as done ("The firm cut 500 jobs in May."), a decision already
+taken and reported ("he was told he will face no further action", "the board
+confirmed that the plant will close"), a speaker's own words in the first person,
+and a question that lost the sentence's negation. ``issues.py`` asks these before it
+lists a sentence as open.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.wordbook import words
+
+__all__ = ["decided", "first_person", "keeps_polarity", "plain", "settled"]
+
+_NEGATIONS = re.compile(r"\b(?:not|never|no|cannot|nor)\b|n[’']t\b", re.I)
+_FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
+_SURE = frozenset(("will", "would", "'ll", "’ll", "wo"))  # the modals of a firm outcome
+
+
+def keeps_polarity(sent: Sentence, question: str) -> bool:
+    """Whether a question drawn from ``sent`` keeps its negation: a sentence whose
+    parse holds a negation gives a question only if the question says "not" too.
+
+    A question that drops the "not" asks the opposite of what the article says.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Saunders said he would not be prosecuted.").sentences[0]
+    >>> keeps_polarity(s, "Whether Saunders will be prosecuted."), keeps_polarity(
+    ...     s, "Whether Saunders will not be prosecuted.")
+    (False, True)
+    """
+    negated = any(t.dep == "neg" for t in sent.tokens)
+    return not negated or _NEGATIONS.search(question) is not None
+
+
+def plain(sent: Sentence) -> str:
+    """The sentence in lower case without its proper nouns, for cue words ("in May"
+    is a month, not "may").
+
+    >>> from briefs.backends.rules.document import build
+    >>> plain(build("The firm cut 500 jobs in May.").sentences[0])
+    'the firm cut 500 jobs in .'
+    """
+    return " ".join(t.lower for t in sent.tokens if t.pos != "PROPN")
+
+
+def settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
+    """A sentence that reports something done: its main verb in the past tense, no
+    modal and no forward-looking cue ("The firm cut 500 jobs in May.").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.issues import _cue_pattern
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> cues = _cue_pattern(tuple(lexicon().future_cues))
+    >>> [settled(s, cues) for s in build(
+    ...     "The firm cut 500 jobs in May. The union will decide on a strike.").sentences]
+    [True, False]
+    """
+    if future_re.search(plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
+        return False
+    if any(t.lower in words("open_cues") for t in sent.tokens if t.pos != "PROPN"):
+        return False  # "appealed", "talks", "the deal": the matter is still moving
+    roots = [t for t in sent.tokens if t.dep == "ROOT"]
+    return bool(roots) and roots[0].tag == "VBD"
+
+
+def first_person(sent: Sentence) -> bool:
+    """A sentence in the first person ("I want to stay ...", "we will decide ...") is a
+    speaker's words, not the article saying what is open.
+
+    >>> from briefs.backends.rules.document import build
+    >>> [first_person(s) for s in build(
+    ...     "I want to stay at the club. The club may sell him in May.").sentences]
+    [True, False]
+    """
+    return any(t.lower in _FIRST_PERSON and t.tag in ("PRP", "PRP$") for t in sent.tokens)
+
+
+def decided(sent: Sentence, future_re: re.Pattern[str]) -> bool:
+    """A future that is already settled: every "will"/"would" of the sentence sits in
+    a clause that reports a decision taken, and nothing else in it looks forward.
+
+    The decision is reported either by a verb of being told it, in the passive ("he
+    was told he will face no further action", "staff have been informed the site
+    would close"), by a verb of deciding in the past ("the board confirmed that the
+    plant will close", "the judge ruled he would be extradited"), or by its outcome
+    ("police said he will face no further action"). A clause that still holds
+    something to come stays open: an appeal, a hearing, a decision, a condition
+    ("he has decided he will appeal", "he was told he would face a hearing"), and
+    so does a decision still expected ("the council is expected to decide").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.issues import _cue_pattern
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> cues = _cue_pattern(tuple(lexicon().future_cues))
+    >>> def check(text):
+    ...     return [decided(s, cues) for s in build(text).sentences]
+    >>> check("The 57-year-old has criticised the investigation after he was told "
+    ...       "he will face no further action. Police said he will face no further action.")
+    [True, True]
+    >>> check("The board confirmed that the plant will close in May. The judge ruled "
+    ...       "that he would be extradited to the US.")
+    [True, True]
+    >>> check("He has decided he will appeal against the ruling. He was told he would "
+    ...       "face a disciplinary hearing. The council is expected to decide next week.")
+    [False, False, False]
+    >>> check("The club said he will join in the summer. He was told he would be "
+    ...       "released, but the union will fight on.")
+    [False, False]
+    """
+    by_index = {t.index: t for t in sent.tokens}
+    modals = [t for t in sent.tokens if t.tag == "MD"]
+    if not modals:
+        return False
+    inside: set[int] = set()
+    for modal in modals:
+        clause = by_index.get(modal.head)
+        if modal.lower not in _SURE or clause is None:
+            return False
+        span = _subtree(sent, clause)
+        if any(t.lower in words("open_cues") for t in span if t.pos != "PROPN"):
+            return False  # "he will appeal", "would face a hearing": still to come
+        text = " ".join(t.lower for t in span)
+        outcome = any(p in text for p in words("settled_outcomes"))
+        if not (outcome or _reports_decision(by_index.get(clause.head), clause, sent)):
+            return False
+        inside.update(t.index for t in span)
+    rest = " ".join(t.lower for t in sent.tokens if t.index not in inside and t.pos != "PROPN")
+    return future_re.search(rest) is None
+
+
+def _reports_decision(verb: Token | None, clause: Token, sent: Sentence) -> bool:
+    """``clause`` is the complement of a verb that reports a decision as taken."""
+    if verb is None or clause.dep != "ccomp" or verb.index == clause.index:
+        return False
+    kids = [t for t in sent.tokens if t.head == verb.index and t.index != verb.index]
+    if any(t.tag == "MD" for t in kids):
+        return False  # "will be told", "would confirm": not taken yet
+    passive = any(t.dep == "auxpass" for t in kids)
+    if verb.lower in words("decision_received"):
+        return passive  # "was told", "have been informed"
+    if verb.lower in words("decision_made") and not passive:
+        perfect = any(t.lower in ("has", "have", "had") and t.dep == "aux" for t in kids)
+        return verb.tag == "VBD" or (verb.tag == "VBN" and perfect)
+    return False
+
+
+def _subtree(sent: Sentence, head: Token) -> list[Token]:
+    """``head`` and every token of ``sent`` it governs."""
+    by_index = {t.index: t for t in sent.tokens}
+    out = []
+    for token in sent.tokens:
+        node: Token | None = token
+        for _ in range(len(sent.tokens)):
+            if node is None or node.index == head.index:
+                break
+            parent = by_index.get(node.head)
+            node = None if parent is None or parent.index == node.index else parent
+        if node is not None and node.index == head.index:
+            out.append(token)
+    return out
