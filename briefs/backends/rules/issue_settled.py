@@ -25,16 +25,35 @@ def keeps_polarity(sent: Sentence, question: str) -> bool:
     """Whether a question drawn from ``sent`` keeps its negation: a sentence whose
     parse holds a negation gives a question only if the question says "not" too.
 
-    A question that drops the "not" asks the opposite of what the article says.
+    A question that drops the "not" asks the opposite of what the article says. A
+    negation in a clause the question leaves out ("but warned the window was not
+    negotiable") does not count: the word it negates is not in the question.
 
     >>> from briefs.backends.rules.document import build
     >>> s = build("Saunders said he would not be prosecuted.").sentences[0]
     >>> keeps_polarity(s, "Whether Saunders will be prosecuted."), keeps_polarity(
     ...     s, "Whether Saunders will not be prosecuted.")
     (False, True)
+    >>> s = build("She said the board would reconsider the bid, but warned that the "
+    ...           "window was not negotiable.").sentences[0]
+    >>> keeps_polarity(s, "Whether the board will reconsider the bid.")
+    True
     """
-    negated = any(t.dep == "neg" for t in sent.tokens)
-    return not negated or _NEGATIONS.search(question) is not None
+    if _NEGATIONS.search(question) is not None:
+        return True
+    asked = set(re.findall(r"[\w’']+", question.lower()))
+    by_index = {t.index: t for t in sent.tokens}
+    for neg in (t for t in sent.tokens if t.dep == "neg"):
+        head = by_index.get(neg.head)
+        after = [t for t in sent.tokens if t.index > neg.index and t.pos != "PART"][:1]
+        for word in [head, *after]:
+            if word is None or word.pos in ("AUX", "PUNCT", "ADP", "DET", "CCONJ"):
+                continue
+            if word.lower in asked:
+                return False  # the question asks about the very word the article negates
+        if head is None or (head.pos == "AUX" and not after):
+            return False
+    return True
 
 
 def plain(sent: Sentence) -> str:

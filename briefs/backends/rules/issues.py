@@ -37,6 +37,8 @@ FIRST_PERSON_PENALTY = 1.0  # an issue in the first person is a speaker's words
 REDUNDANCY = 0.5
 RESTATED = 0.7  # cosine to a position's stance above which an issue restates it
 ACTOR_WEIGHT = 0.1
+TOPIC_WEIGHT = 1.0  # an issue word that does not itself look forward ("crisis", "talks")
+QUESTION_BONUS = 0.0  # a sentence that states its open question plainly
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
 OPEN_ONLY = True  # a forward-looking sentence without an issue word is a candidate too
@@ -55,6 +57,7 @@ class Issue:
     end: int
     score: float
     sentence: int = 0
+    question: str | None = None  # the sentence as a whether-question, where it says one
 
 
 @lru_cache(maxsize=4)
@@ -96,6 +99,8 @@ def find_issues(
     taken = [vector(s) for s in stances]
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
+    by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
+    vocabulary = Vocabulary.of(sentences, mentions)
     scored: list[Issue] = []
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
         if is_boilerplate(sent, lex) or decided(sent, future_re):
@@ -109,18 +114,22 @@ def find_issues(
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
+        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        if question is not None and not keeps_polarity(sent, question):
+            question = None  # "said he would not be prosecuted" is no "Whether he will be"
         score = (
             OPEN_WEIGHT * min(len(open_cues), 3)
-            + min(len(cues - open_cues), 3)
+            + TOPIC_WEIGHT * min(len(cues - open_cues), 3)
             + ACTOR_WEIGHT * min(len(actors), 4)
+            + (QUESTION_BONUS if question else 0.0)
             - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
             - (FIRST_PERSON_PENALTY if first_person(sent) else 0.0)
         )
         if score >= MIN_SCORE:
-            scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index))
+            issue = Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index)
+            issue.question = question
+            scored.append(issue)
     scored.sort(key=lambda i: (-i.score, i.start))
-    by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
-    vocabulary = Vocabulary.of(sentences, mentions)
     chosen: list[Issue] = []
     for issue in scored:
         if len(chosen) >= MAX_ISSUES:
@@ -128,14 +137,11 @@ def find_issues(
         v = vector(issue.text)
         if any(cosine(v, vector(c.text)) > REDUNDANCY for c in chosen):
             continue
-        sent, sent_mentions = by_index[issue.sentence]
-        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
-        if question is not None and not keeps_polarity(sent, question):
-            question = None  # "said he would not be prosecuted" is no "Whether he will be"
-        if question is None and any(cosine(v, t) > RESTATED for t in taken):
+        sent, _ = by_index[issue.sentence]
+        if issue.question is None and any(cosine(v, t) > RESTATED for t in taken):
             continue  # the sentence as it stands is a position of the brief
-        if question is None and settled(sent, future_re):
+        if issue.question is None and settled(sent, future_re):
             continue  # a past event told as done leaves nothing open
-        issue.text = question or issue.text
+        issue.text = issue.question or issue.text
         chosen.append(issue)
     return chosen

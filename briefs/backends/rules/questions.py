@@ -68,6 +68,9 @@ class _Parse(SubjectScan):
             if word == "," and self._list_after(end):
                 end = self._list_after(end)
                 continue
+            if word == "," and self._aside_after(end):
+                end = self._aside_after(end)  # "the regime, with Russia's support, is"
+                continue
             if word in W.CLAUSE_END and not (word in ("-", "–") and self.joined(end)):
                 break
             if end > start and word in W.NEXT_CLAUSE:
@@ -100,6 +103,18 @@ class _Parse(SubjectScan):
             i, item = i + 1, item + 1
         return 0
 
+    def _aside_after(self, comma: int) -> int:
+        """One past the comma that closes an aside the comma at ``comma`` opens (", with
+        Russia's support,", ", however,"), when a verb follows it; 0 when it is none."""
+        if comma + 1 >= len(self.tokens) or self.tokens[comma + 1].pos not in ("ADP", "ADV"):
+            return 0
+        for j in range(comma + 2, min(comma + 8, len(self.tokens) - 1)):
+            if self.lowered[j] == ",":
+                return j + 1 if self.tokens[j + 1].pos in ("AUX", "VERB") else 0
+            if self.lowered[j] in W.CLAUSE_END or self.lowered[j] in W.QUOTES:
+                return 0
+        return 0
+
     def _new_clause_after_and(self, i: int, start: int) -> bool:
         """ "... and is expected to", "... and played down", "... and the rule would";
         not inside a clause opened since ``start`` ("after computers and gadgets are")."""
@@ -127,8 +142,12 @@ class _Parse(SubjectScan):
         min_words = W.MIN_PREDICATE + 1 if embedded else W.MIN_PREDICATE
         end = self.predicate_end(start)
         words = [w for w in self.lowered[start:end] if w not in W.QUOTES]
+        if not embedded and len(words) == 1 and self._lone_verb(start):
+            min_words = 1  # "further charges could follow": the verb says it all
         if not (min_words <= len(words) <= W.MAX_PREDICATE):
             return None
+        if embedded and not any(t.pos in ("VERB", "AUX") for t in self.tokens[start:end]):
+            return None  # "whether the Syrian regime, with ...": cut before its verb
         if not embedded and (not words[0].isalpha() or words[0] in W.NOT_A_VERB):
             return None
         if not embedded and words[0].endswith("ed") and not words[0].endswith("eed"):
@@ -138,6 +157,12 @@ class _Parse(SubjectScan):
         if words[-1] in W.DANGLING:
             return None  # "at a time when", "the deficit which": cut short
         return self.span(start, end - 1)
+
+    def _lone_verb(self, start: int) -> bool:
+        """A predicate of one word that is a full verb in its base form ("go", "follow"),
+        not an auxiliary left alone ("Whether it will be.")."""
+        token = self.tokens[start]
+        return token.tag == "VB" and token.pos == "VERB" and token.lower not in W.AUXILIARIES
 
     def condition(self, first: int) -> str | None:
         """The condition right before the subject ("if prices fall, the risks will")."""
