@@ -68,23 +68,34 @@ def plain(sent: Sentence) -> str:
 
 
 def settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
-    """A sentence that reports something done: its main verb in the past tense, no
-    modal and no forward-looking cue ("The firm cut 500 jobs in May.").
+    """A sentence that reports something done: its main verb in the past or present
+    perfect, no modal and no forward-looking cue ("The firm cut 500 jobs in May.",
+    "There has been an upsurge in crossings."); a gerund after a preposition is no
+    cue ("After hearing about the probe he wrote to the Palace.").
 
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.issues import _cue_pattern
     >>> from briefs.backends.rules.lexicon import lexicon
     >>> cues = _cue_pattern(tuple(lexicon().future_cues))
     >>> [settled(s, cues) for s in build(
-    ...     "The firm cut 500 jobs in May. The union will decide on a strike.").sentences]
-    [True, False]
+    ...     "The firm cut 500 jobs in May. The union will decide on a strike. "
+    ...     "He didn't answer the letter. There has been an upsurge in crossings. "
+    ...     "After hearing about the probe last year, he wrote to the Palace.").sentences]
+    [True, False, True, True, True]
     """
     if future_re.search(plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
         return False
-    if any(t.lower in words("open_cues") for t in sent.tokens if t.pos != "PROPN"):
+    tokens = sent.tokens
+    if any(t.lower in words("open_cues") for t in tokens if t.pos != "PROPN" and t.dep != "pcomp"):
         return False  # "appealed", "talks", "the deal": the matter is still moving
-    roots = [t for t in sent.tokens if t.dep == "ROOT"]
-    return bool(roots) and roots[0].tag == "VBD"
+    roots = [t for t in tokens if t.dep == "ROOT"]
+    if not roots:
+        return False
+    root = roots[0]
+    aux = {t.lower for t in tokens if t.head == root.index and t.dep in ("aux", "auxpass")}
+    if root.tag == "VBN":
+        return bool(aux & {"has", "have", "had"})  # "There has been an upsurge."
+    return root.tag == "VBD" or (root.tag == "VB" and "did" in aux)  # "He didn't answer."
 
 
 def first_person(sent: Sentence) -> bool:

@@ -26,6 +26,7 @@ from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
 from briefs.backends.rules.vectors import cosine, vector
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["Issue", "find_issues"]
 
@@ -39,6 +40,7 @@ RESTATED = 0.7  # cosine to a position's stance above which an issue restates it
 ACTOR_WEIGHT = 0.1
 TOPIC_WEIGHT = 1.0  # an issue word that does not itself look forward ("crisis", "talks")
 QUESTION_BONUS = 0.0  # a sentence that states its open question plainly
+EXPLICIT_WEIGHT = 1.0  # the article says outright that something is open ("unclear whether")
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
 OPEN_ONLY = True  # a forward-looking sentence without an issue word is a candidate too
@@ -99,6 +101,7 @@ def find_issues(
     taken = [vector(s) for s in stances]
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
+    explicit_re = _cue_pattern(tuple(words("explicit_open")))
     by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
     vocabulary = Vocabulary.of(sentences, mentions)
     scored: list[Issue] = []
@@ -122,6 +125,7 @@ def find_issues(
             + TOPIC_WEIGHT * min(len(cues - open_cues), 3)
             + ACTOR_WEIGHT * min(len(actors), 4)
             + (QUESTION_BONUS if question else 0.0)
+            + (EXPLICIT_WEIGHT if explicit_re.search(low) else 0.0)
             - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
             - (FIRST_PERSON_PENALTY if first_person(sent) else 0.0)
         )

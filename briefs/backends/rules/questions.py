@@ -24,7 +24,8 @@ from collections.abc import Mapping, Sequence
 from briefs.backends.rules import question_words as W
 from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.question_subject import SubjectScan, Vocabulary
+from briefs.backends.rules.question_calls import CallScan
+from briefs.backends.rules.question_subject import Vocabulary
 
 __all__ = ["Vocabulary", "as_question"]
 
@@ -54,10 +55,14 @@ def as_question(
             question = parse.clause(k, *marker)
             if question:
                 return question
+    for k in range(len(parse.lowered)):
+        question = parse.call(k)
+        if question:
+            return _finish(question)
     return None
 
 
-class _Parse(SubjectScan):
+class _Parse(CallScan):
     """The clause after the subject: predicate, condition, embedded question."""
 
     def predicate_end(self, start: int) -> int:
