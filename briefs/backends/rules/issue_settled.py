@@ -14,7 +14,15 @@ import re
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["decided", "first_person", "keeps_polarity", "plain", "settled"]
+__all__ = [
+    "decided",
+    "first_person",
+    "fragment",
+    "keeps_polarity",
+    "plain",
+    "relative_modals",
+    "settled",
+]
 
 _NEGATIONS = re.compile(r"\b(?:not|never|no|cannot|nor)\b|n[’']t\b", re.I)
 _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
@@ -71,7 +79,8 @@ def settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
     """A sentence that reports something done: its main verb in the past or present
     perfect, no modal and no forward-looking cue ("The firm cut 500 jobs in May.",
     "There has been an upsurge in crossings."); a gerund after a preposition is no
-    cue ("After hearing about the probe he wrote to the Palace.").
+    cue ("After hearing about the probe he wrote to the Palace."), and neither is a
+    question about the past asked in the past ("He was asked if he was there.").
 
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.issues import _cue_pattern
@@ -80,22 +89,81 @@ def settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
     >>> [settled(s, cues) for s in build(
     ...     "The firm cut 500 jobs in May. The union will decide on a strike. "
     ...     "He didn't answer the letter. There has been an upsurge in crossings. "
-    ...     "After hearing about the probe last year, he wrote to the Palace.").sentences]
-    [True, False, True, True, True]
+    ...     "After hearing about the probe last year, he wrote to the Palace. "
+    ...     "He was asked if he was at the party. He will decide if he stays.").sentences]
+    [True, False, True, True, True, True, False]
     """
-    if future_re.search(plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
-        return False
     tokens = sent.tokens
-    if any(t.lower in words("open_cues") for t in tokens if t.pos != "PROPN" and t.dep != "pcomp"):
+    cues = {m.group(0) for m in future_re.finditer(plain(sent))}
+    if cues - {"if", "whether"} or (cues and not _past_questions(sent)):
+        return False
+    if any(t.tag == "MD" for t in tokens):
+        return False
+    moving = words("open_cues") - cues  # an "if" already read as a past question
+    if any(t.lower in moving for t in tokens if t.pos != "PROPN" and t.dep != "pcomp"):
         return False  # "appealed", "talks", "the deal": the matter is still moving
     roots = [t for t in tokens if t.dep == "ROOT"]
     if not roots:
         return False
     root = roots[0]
     aux = {t.lower for t in tokens if t.head == root.index and t.dep in ("aux", "auxpass")}
-    if root.tag == "VBN":
-        return bool(aux & {"has", "have", "had"})  # "There has been an upsurge."
+    if root.tag == "VBN":  # "There has been an upsurge.", "He was twice rebuffed."
+        return bool(aux & {"has", "have", "had", "was", "were"})
     return root.tag == "VBD" or (root.tag == "VB" and "did" in aux)  # "He didn't answer."
+
+
+def _past_questions(sent: Sentence) -> bool:
+    """Every "if"/"whether" of ``sent`` opens a question about the past, asked in the
+    past ("He was asked if he was at the party."): a question already put."""
+    by_index = {t.index: t for t in sent.tokens}
+    for token in sent.tokens:
+        if token.lower in ("if", "whether"):
+            verb = by_index.get(token.head)
+            asker = by_index.get(verb.head) if verb is not None else None
+            if (
+                verb is None
+                or asker is None
+                or verb.tag != "VBD"
+                or asker.tag not in ("VBD", "VBN")
+            ):
+                return False
+    return True
+
+
+def fragment(sent: Sentence) -> bool:
+    """A piece of a sentence cut off from its subject: it opens on a modal and asks
+    nothing ("Could cause tap water to ignite.").
+
+    >>> from briefs.backends.rules.document import build
+    >>> [fragment(s) for s in build(
+    ...     "Could cause tap water to ignite. Could the vote be delayed?").sentences]
+    [True, False]
+    """
+    words_ = [t for t in sent.tokens if t.value[:1].isalpha()]
+    return bool(words_) and words_[0].tag == "MD" and not sent.text.rstrip("\"”’' ").endswith("?")
+
+
+def relative_modals(sent: Sentence) -> bool:
+    """Every modal of ``sent`` sits in a wh-clause that names a thing rather than asks
+    about it ("an example of what a good monarch could be", "he explained how the
+    scheme would work"): such a modal looks forward to nothing.
+
+    >>> from briefs.backends.rules.document import build
+    >>> [relative_modals(s) for s in build(
+    ...     "It was an example of what a good monarch could be. "
+    ...     "The board could sell the unit.").sentences]
+    [True, False]
+    """
+    by_index = {t.index: t for t in sent.tokens}
+    modals = [t for t in sent.tokens if t.tag == "MD"]
+    for modal in modals:
+        verb = by_index.get(modal.head)
+        if verb is None or not any(
+            t.head == verb.index and t.tag in ("WP", "WRB") and t.index < modal.index
+            for t in sent.tokens
+        ):
+            return False
+    return bool(modals)
 
 
 def first_person(sent: Sentence) -> bool:

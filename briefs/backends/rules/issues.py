@@ -17,8 +17,10 @@ from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.issue_settled import (
     decided,
     first_person,
+    fragment,
     keeps_polarity,
     plain,
+    relative_modals,
     settled,
 )
 from briefs.backends.rules.lexicon import Lexicon
@@ -44,6 +46,7 @@ EXPLICIT_WEIGHT = 1.0  # the article says outright that something is open ("uncl
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
 OPEN_ONLY = True  # a forward-looking sentence without an issue word is a candidate too
+_MODALS = frozenset(("will", "would", "could", "may", "might", "should"))
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
     r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
@@ -106,11 +109,13 @@ def find_issues(
     vocabulary = Vocabulary.of(sentences, mentions)
     scored: list[Issue] = []
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
-        if is_boilerplate(sent, lex) or decided(sent, future_re):
+        if is_boilerplate(sent, lex) or fragment(sent) or decided(sent, future_re):
             continue  # "he was told he will face no further action": nothing left open
         low = sent.text.lower()
         cues = {m.group(1) for m in issue_re.finditer(low)}
         open_cues = {m.group(1) for m in future_re.finditer(plain(sent))}
+        if open_cues <= _MODALS and relative_modals(sent):
+            open_cues = set()  # "an example of what a good monarch could be"
         if not cues and not (OPEN_ONLY and open_cues):
             continue
         actors: list[str] = []
