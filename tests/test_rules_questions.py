@@ -132,6 +132,9 @@ def test_forward_clause_becomes_a_whether_question(sentence: str, question: str)
         # an aside the parse cannot close: the question would stop before its verb
         "The question is whether the regime, with Russia's support and that of Iran "
         "and its allies in the region, is willing to talk.",
+        # "whether ... or ..., main clause": no matter which, not a question
+        "Mr Blair said that whether the public chose Howard or Kennedy, it would mean a "
+        "Tory government.",
     ],
 )
 def test_sentences_that_do_not_parse_simply_are_left_alone(sentence: str) -> None:

@@ -252,6 +252,8 @@ class _Parse(CallScan):
             elif not (head == "it" and self.word(k + 2) in ("is", "was")):
                 return None  # "whether they are entitled": who, the question cannot say
         end = self.predicate_end(start)
+        if self.word(end) == "," and "or" in self.lowered[start:end]:
+            return None  # "whether the public chose Howard or Kennedy, it would ...": no matter which
         if any(self.word(i) in W.MODALS and self.word(i + 1) == "have" for i in range(start, end)):
             return None  # "whether Kaplan would have been pleased": about the past
         predicate = self.predicate(start, embedded=True)
