@@ -32,7 +32,7 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = ["Issue", "find_issues"]
 
-MAX_ISSUES = 6
+MAX_ISSUES = 8
 MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
 QUOTE_PENALTY = 1.0
