@@ -99,6 +99,17 @@ def questions(text: str) -> list[str | None]:
             "could follow.",
             "Whether further charges could follow.",
         ),
+        # two coordinated noun phrases after a clause opener make one subject
+        (
+            "The chief inspector also said recently that GCSEs and A-levels should go.",
+            "Whether GCSEs and A-levels should go.",
+        ),
+        # a call on a party to act asks whether it will
+        (
+            "The council called on both parties to accept binding arbitration if "
+            "Thursday's talks fail, a proposal neither side has endorsed.",
+            "Whether both parties will accept binding arbitration if Thursday's talks fail.",
+        ),
         (
             "The only remaining question is whether the regime, with Russia's support, "
             "is willing to go to Geneva.",

@@ -253,7 +253,7 @@ class _Parse(CallScan):
                 return None  # "whether they are entitled": who, the question cannot say
         end = self.predicate_end(start)
         if self.word(end) == "," and "or" in self.lowered[start:end]:
-            return None  # "whether the public chose Howard or Kennedy, it would ...": no matter which
+            return None  # "whether they chose Howard or Kennedy, it would ...": no matter which
         if any(self.word(i) in W.MODALS and self.word(i + 1) == "have" for i in range(start, end)):
             return None  # "whether Kaplan would have been pleased": about the past
         predicate = self.predicate(start, embedded=True)
