@@ -144,22 +144,24 @@ def fragment(sent: Sentence) -> bool:
 
 
 def relative_modals(sent: Sentence) -> bool:
-    """Every modal of ``sent`` sits in a wh-clause that names a thing rather than asks
-    about it ("an example of what a good monarch could be", "he explained how the
-    scheme would work"): such a modal looks forward to nothing.
+    """Every modal of ``sent`` sits in a what-clause that names a thing rather than
+    asks about it ("an example of what a good monarch could be"): such a modal looks
+    forward to nothing. A relative clause ("Mr Clarke, who will unveil his plans on
+    Monday") and a how-clause ("no agreement on how convoys would be inspected") do.
 
     >>> from briefs.backends.rules.document import build
     >>> [relative_modals(s) for s in build(
     ...     "It was an example of what a good monarch could be. "
-    ...     "The board could sell the unit.").sentences]
-    [True, False]
+    ...     "The board could sell the unit. "
+    ...     "Mr Clarke, who will unveil his plans on Monday, spoke.").sentences]
+    [True, False, False]
     """
     by_index = {t.index: t for t in sent.tokens}
     modals = [t for t in sent.tokens if t.tag == "MD"]
     for modal in modals:
         verb = by_index.get(modal.head)
         if verb is None or not any(
-            t.head == verb.index and t.tag in ("WP", "WRB") and t.index < modal.index
+            t.head == verb.index and t.lower in ("what", "whatever") and t.index < modal.index
             for t in sent.tokens
         ):
             return False
