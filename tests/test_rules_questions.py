@@ -93,6 +93,28 @@ def questions(text: str) -> list[str | None]:
             "The vote is due to be taken on Wednesday and is expected to be close.",
             "Whether the vote will be taken on Wednesday.",
         ),
+        # a predicate of one full verb; an aside between commas stays with its clause
+        (
+            "A spokesperson said the inquiry was continuing and that further charges "
+            "could follow.",
+            "Whether further charges could follow.",
+        ),
+        # two coordinated noun phrases after a clause opener make one subject
+        (
+            "The chief inspector also said recently that GCSEs and A-levels should go.",
+            "Whether GCSEs and A-levels should go.",
+        ),
+        # a call on a party to act asks whether it will
+        (
+            "The council called on both parties to accept binding arbitration if "
+            "Thursday's talks fail, a proposal neither side has endorsed.",
+            "Whether both parties will accept binding arbitration if Thursday's talks fail.",
+        ),
+        (
+            "The only remaining question is whether the regime, with Russia's support, "
+            "is willing to go to Geneva.",
+            "Whether the regime, with Russia's support, is willing to go to Geneva.",
+        ),
     ],
 )
 def test_forward_clause_becomes_a_whether_question(sentence: str, question: str) -> None:
@@ -117,6 +139,13 @@ def test_forward_clause_becomes_a_whether_question(sentence: str, question: str)
         "Providing further help to the card issuer could hurt its credibility.",
         "Such a move would triggered massive debt redemption requests.",
         "Without Angels, Williams may well not be where he is now.",
+        "He said the price will be.",  # an auxiliary left alone says nothing
+        # an aside the parse cannot close: the question would stop before its verb
+        "The question is whether the regime, with Russia's support and that of Iran "
+        "and its allies in the region, is willing to talk.",
+        # "whether ... or ..., main clause": no matter which, not a question
+        "Mr Blair said that whether the public chose Howard or Kennedy, it would mean a "
+        "Tory government.",
     ],
 )
 def test_sentences_that_do_not_parse_simply_are_left_alone(sentence: str) -> None:

@@ -14,6 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.issue_settled import (
+    decided,
+    first_person,
+    fragment,
+    keeps_polarity,
+    plain,
+    relative_modals,
+    settled,
+)
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.questions import Vocabulary, as_question
@@ -23,7 +32,7 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = ["Issue", "find_issues"]
 
-MAX_ISSUES = 6
+MAX_ISSUES = 8
 MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
 QUOTE_PENALTY = 1.0
@@ -31,9 +40,13 @@ FIRST_PERSON_PENALTY = 1.0  # an issue in the first person is a speaker's words
 REDUNDANCY = 0.5
 RESTATED = 0.7  # cosine to a position's stance above which an issue restates it
 ACTOR_WEIGHT = 0.1
+TOPIC_WEIGHT = 1.0  # an issue word that does not itself look forward ("crisis", "talks")
+QUESTION_BONUS = 0.0  # a sentence that states its open question plainly
+EXPLICIT_WEIGHT = 1.0  # the article says outright that something is open ("unclear whether")
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
 OPEN_ONLY = True  # a forward-looking sentence without an issue word is a candidate too
+_MODALS = frozenset(("will", "would", "could", "may", "might", "should"))
 _LEADS = re.compile(
     r"^(however|in conclusion|additionally|meanwhile|as such|moreover|furthermore|"
     r"nonetheless|nevertheless|despite this|still|yet|but|and|also|separately|indeed)[,\s]+",
@@ -49,6 +62,7 @@ class Issue:
     end: int
     score: float
     sentence: int = 0
+    question: str | None = None  # the sentence as a whether-question, where it says one
 
 
 @lru_cache(maxsize=4)
@@ -75,70 +89,6 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-_NEGATIONS = re.compile(r"\b(?:not|never|no|cannot|nor)\b|n[’']t\b", re.I)
-
-
-def keeps_polarity(sent: Sentence, question: str) -> bool:
-    """Whether a question drawn from ``sent`` keeps its negation: a sentence whose
-    parse holds a negation gives a question only if the question says "not" too.
-
-    A question that drops the "not" asks the opposite of what the article says.
-
-    >>> from briefs.backends.rules.document import build
-    >>> s = build("Saunders said he would not be prosecuted.").sentences[0]
-    >>> keeps_polarity(s, "Whether Saunders will be prosecuted."), keeps_polarity(
-    ...     s, "Whether Saunders will not be prosecuted.")
-    (False, True)
-    """
-    negated = any(t.dep == "neg" for t in sent.tokens)
-    return not negated or _NEGATIONS.search(question) is not None
-
-
-def _plain(sent: Sentence) -> str:
-    """The sentence in lower case without its proper nouns, for cue words ("in May"
-    is a month, not "may").
-
-    >>> from briefs.backends.rules.document import build
-    >>> _plain(build("The firm cut 500 jobs in May.").sentences[0])
-    'the firm cut 500 jobs in .'
-    """
-    return " ".join(t.lower for t in sent.tokens if t.pos != "PROPN")
-
-
-def _settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
-    """A sentence that reports something done: its main verb in the past tense, no
-    modal and no forward-looking cue ("The firm cut 500 jobs in May.").
-
-    >>> from briefs.backends.rules.document import build
-    >>> from briefs.backends.rules.lexicon import lexicon
-    >>> cues = _cue_pattern(tuple(lexicon().future_cues))
-    >>> [_settled(s, cues) for s in build(
-    ...     "The firm cut 500 jobs in May. The union will decide on a strike.").sentences]
-    [True, False]
-    """
-    if future_re.search(_plain(sent)) or any(t.tag == "MD" for t in sent.tokens):
-        return False
-    if any(t.lower in words("open_cues") for t in sent.tokens if t.pos != "PROPN"):
-        return False  # "appealed", "talks", "the deal": the matter is still moving
-    roots = [t for t in sent.tokens if t.dep == "ROOT"]
-    return bool(roots) and roots[0].tag == "VBD"
-
-
-_FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
-
-
-def _first_person(sent: Sentence) -> bool:
-    """A sentence in the first person ("I want to stay ...", "we will decide ...") is a
-    speaker's words, not the article saying what is open.
-
-    >>> from briefs.backends.rules.document import build
-    >>> [_first_person(s) for s in build(
-    ...     "I want to stay at the club. The club may sell him in May.").sentences]
-    [True, False]
-    """
-    return any(t.lower in _FIRST_PERSON and t.tag in ("PRP", "PRP$") for t in sent.tokens)
-
-
 def find_issues(
     sentences: Sequence[Sentence],
     mentions: Sequence[Sequence[Mention]],
@@ -154,31 +104,41 @@ def find_issues(
     taken = [vector(s) for s in stances]
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
+    explicit_re = _cue_pattern(tuple(words("explicit_open")))
+    by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
+    vocabulary = Vocabulary.of(sentences, mentions)
     scored: list[Issue] = []
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
-        if is_boilerplate(sent, lex):
-            continue
+        if is_boilerplate(sent, lex) or fragment(sent) or decided(sent, future_re):
+            continue  # "he was told he will face no further action": nothing left open
         low = sent.text.lower()
         cues = {m.group(1) for m in issue_re.finditer(low)}
-        open_cues = {m.group(1) for m in future_re.finditer(_plain(sent))}
+        open_cues = {m.group(1) for m in future_re.finditer(plain(sent))}
+        if open_cues <= _MODALS and relative_modals(sent):
+            open_cues = set()  # "an example of what a good monarch could be"
         if not cues and not (OPEN_ONLY and open_cues):
             continue
         actors: list[str] = []
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
+        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        if question is not None and not keeps_polarity(sent, question):
+            question = None  # "said he would not be prosecuted" is no "Whether he will be"
         score = (
             OPEN_WEIGHT * min(len(open_cues), 3)
-            + min(len(cues - open_cues), 3)
+            + TOPIC_WEIGHT * min(len(cues - open_cues), 3)
             + ACTOR_WEIGHT * min(len(actors), 4)
+            + (QUESTION_BONUS if question else 0.0)
+            + (EXPLICIT_WEIGHT if explicit_re.search(low) else 0.0)
             - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
-            - (FIRST_PERSON_PENALTY if _first_person(sent) else 0.0)
+            - (FIRST_PERSON_PENALTY if first_person(sent) else 0.0)
         )
         if score >= MIN_SCORE:
-            scored.append(Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index))
+            issue = Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index)
+            issue.question = question
+            scored.append(issue)
     scored.sort(key=lambda i: (-i.score, i.start))
-    by_index = {s.index: (s, m) for s, m in zip(sentences, mentions, strict=False)}
-    vocabulary = Vocabulary.of(sentences, mentions)
     chosen: list[Issue] = []
     for issue in scored:
         if len(chosen) >= MAX_ISSUES:
@@ -186,14 +146,11 @@ def find_issues(
         v = vector(issue.text)
         if any(cosine(v, vector(c.text)) > REDUNDANCY for c in chosen):
             continue
-        sent, sent_mentions = by_index[issue.sentence]
-        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
-        if question is not None and not keeps_polarity(sent, question):
-            question = None  # "said he would not be prosecuted" is no "Whether he will be"
-        if question is None and any(cosine(v, t) > RESTATED for t in taken):
+        sent, _ = by_index[issue.sentence]
+        if issue.question is None and any(cosine(v, t) > RESTATED for t in taken):
             continue  # the sentence as it stands is a position of the brief
-        if question is None and _settled(sent, future_re):
+        if issue.question is None and settled(sent, future_re):
             continue  # a past event told as done leaves nothing open
-        issue.text = question or issue.text
+        issue.text = issue.question or issue.text
         chosen.append(issue)
     return chosen

@@ -159,6 +159,9 @@ class SubjectScan:
             if word in ("-", "–") and self.joined(first - 1):
                 first -= 1  # "pay-TV channels"
                 continue
+            if word in ("and", "or") and self.conjunct_start(first - 1) is not None:
+                first = self.conjunct_start(first - 1) or 0  # "GCSEs and A-levels should"
+                break
             if word in W.CLAUSE_END or word in W.QUOTES or word in W.STOPS:
                 break
             if (
@@ -175,6 +178,17 @@ class SubjectScan:
         if first == 1 and self.lowered[0] in W.DEMONSTRATIVES:
             first = 0  # "That situation could change": a determiner, not a clause opener
         return first if first < k else None
+
+    def conjunct_start(self, conj: int) -> int | None:
+        """Where the first of two coordinated noun phrases starts, when the "and" at
+        ``conj`` joins them right after a clause opener ("said that GCSEs and A-levels
+        should go"); None otherwise ("progress between Israelis and Palestinians")."""
+        j = conj
+        while j > 0 and conj - j < 3 and self.tokens[j - 1].pos in ("NOUN", "PROPN", "ADJ", "DET"):
+            j -= 1
+        if j == conj or self.tokens[conj - 1].pos not in ("NOUN", "PROPN"):
+            return None
+        return j if j == 0 or self.word(j - 1) in W.BARE_AFTER else None
 
     def subject(self, first: int, k: int) -> str | None:
         """The subject as the question says it, or None when it is not a plain noun
@@ -216,6 +230,8 @@ class SubjectScan:
             ):
                 return self.subject(first + 1, k)  # "Eventually there will be"
             following = self.tokens[first + 1].value if k - first > 1 else ""
+            if following.lower() in ("and", "or") and k - first > 2:
+                following = self.tokens[first + 2].value  # "Ford and GM": two names
             if self.vocabulary.is_common(self.tokens[first].value) and not following[:1].isupper():
                 value = self.span(first, k - 1)
                 return value[:1].lower() + value[1:]  # "Critics", "Details of the chip"

@@ -24,7 +24,8 @@ from collections.abc import Mapping, Sequence
 from briefs.backends.rules import question_words as W
 from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.question_subject import SubjectScan, Vocabulary
+from briefs.backends.rules.question_calls import CallScan
+from briefs.backends.rules.question_subject import Vocabulary
 
 __all__ = ["Vocabulary", "as_question"]
 
@@ -54,10 +55,14 @@ def as_question(
             question = parse.clause(k, *marker)
             if question:
                 return question
+    for k in range(len(parse.lowered)):
+        question = parse.call(k)
+        if question:
+            return _finish(question)
     return None
 
 
-class _Parse(SubjectScan):
+class _Parse(CallScan):
     """The clause after the subject: predicate, condition, embedded question."""
 
     def predicate_end(self, start: int) -> int:
@@ -67,6 +72,9 @@ class _Parse(SubjectScan):
             word = self.lowered[end]
             if word == "," and self._list_after(end):
                 end = self._list_after(end)
+                continue
+            if word == "," and self._aside_after(end):
+                end = self._aside_after(end)  # "the regime, with Russia's support, is"
                 continue
             if word in W.CLAUSE_END and not (word in ("-", "–") and self.joined(end)):
                 break
@@ -100,6 +108,18 @@ class _Parse(SubjectScan):
             i, item = i + 1, item + 1
         return 0
 
+    def _aside_after(self, comma: int) -> int:
+        """One past the comma that closes an aside the comma at ``comma`` opens (", with
+        Russia's support,", ", however,"), when a verb follows it; 0 when it is none."""
+        if comma + 1 >= len(self.tokens) or self.tokens[comma + 1].pos not in ("ADP", "ADV"):
+            return 0
+        for j in range(comma + 2, min(comma + 8, len(self.tokens) - 1)):
+            if self.lowered[j] == ",":
+                return j + 1 if self.tokens[j + 1].pos in ("AUX", "VERB") else 0
+            if self.lowered[j] in W.CLAUSE_END or self.lowered[j] in W.QUOTES:
+                return 0
+        return 0
+
     def _new_clause_after_and(self, i: int, start: int) -> bool:
         """ "... and is expected to", "... and played down", "... and the rule would";
         not inside a clause opened since ``start`` ("after computers and gadgets are")."""
@@ -127,8 +147,12 @@ class _Parse(SubjectScan):
         min_words = W.MIN_PREDICATE + 1 if embedded else W.MIN_PREDICATE
         end = self.predicate_end(start)
         words = [w for w in self.lowered[start:end] if w not in W.QUOTES]
+        if not embedded and len(words) == 1 and self._lone_verb(start):
+            min_words = 1  # "further charges could follow": the verb says it all
         if not (min_words <= len(words) <= W.MAX_PREDICATE):
             return None
+        if embedded and not any(t.pos in ("VERB", "AUX") for t in self.tokens[start:end]):
+            return None  # "whether the Syrian regime, with ...": cut before its verb
         if not embedded and (not words[0].isalpha() or words[0] in W.NOT_A_VERB):
             return None
         if not embedded and words[0].endswith("ed") and not words[0].endswith("eed"):
@@ -138,6 +162,12 @@ class _Parse(SubjectScan):
         if words[-1] in W.DANGLING:
             return None  # "at a time when", "the deficit which": cut short
         return self.span(start, end - 1)
+
+    def _lone_verb(self, start: int) -> bool:
+        """A predicate of one word that is a full verb in its base form ("go", "follow"),
+        not an auxiliary left alone ("Whether it will be.")."""
+        token = self.tokens[start]
+        return token.tag == "VB" and token.pos == "VERB" and token.lower not in W.AUXILIARIES
 
     def condition(self, first: int) -> str | None:
         """The condition right before the subject ("if prices fall, the risks will")."""
@@ -222,6 +252,8 @@ class _Parse(SubjectScan):
             elif not (head == "it" and self.word(k + 2) in ("is", "was")):
                 return None  # "whether they are entitled": who, the question cannot say
         end = self.predicate_end(start)
+        if self.word(end) == "," and "or" in self.lowered[start:end]:
+            return None  # "whether they chose Howard or Kennedy, it would ...": no matter which
         if any(self.word(i) in W.MODALS and self.word(i + 1) == "have" for i in range(start, end)):
             return None  # "whether Kaplan would have been pleased": about the past
         predicate = self.predicate(start, embedded=True)
