@@ -32,7 +32,7 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = ["Issue", "find_issues"]
 
-MAX_ISSUES = 8
+MAX_ISSUES = 6  # references hold 2 to 5 issues; a cap of eight trades precision for recall
 MIN_SCORE = 1.0
 OPEN_WEIGHT = 1.5
 QUOTE_PENALTY = 1.0
