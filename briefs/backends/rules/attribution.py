@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.continuation import Attribution, QuoteRuns, open_after
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
@@ -50,16 +51,6 @@ __all__ = ["Attribution", "attribute"]
 _SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
 
 
-@dataclass
-class Attribution:
-    actor: str
-    stance: str
-    start: int  # evidence span in the article text
-    end: int
-    verb: str
-    sentence: int
-
-
 def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     lemma = lex.speech_verbs[toks[i].value.lower()]
     nxt = toks[i + 1].value.lower() if i + 1 < len(toks) else ""
@@ -71,6 +62,35 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
         return nxt not in (".", ",", ")")
     return True
+
+
+def _own_subject(toks: tuple[Token, ...], verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own in the parse: "The Lib Dems say they
+    will look at it, but Liam Fox said ..." is Fox's statement, not a second one of the
+    Lib Dems (while "Merrill Lynch denied the claims and said ..." is Merrill Lynch's).
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("The Lib Dems say they will look, but Liam Fox said it failed.").sentences[0]
+    >>> _own_subject(s.tokens, next(t for t in s.tokens if t.value == "said"))
+    True
+    >>> s = build("The bank denied the claims and said it would appeal.").sentences[0]
+    >>> _own_subject(s.tokens, next(t for t in s.tokens if t.value == "said"))
+    False
+    """
+    return any(t.head == verb.index and t.dep in ("nsubj", "nsubjpass") for t in toks)
+
+
+def _subject_start(toks: tuple[Token, ...], verb: Token) -> int:
+    """Where the subject of ``verb`` begins in the parse, modifiers included ("Tory Liam
+    Fox said"), or the verb's own start."""
+    subj = [t for t in toks if t.head == verb.index and t.dep == "nsubj"]
+    if not subj:
+        return verb.start
+    inside = {subj[0].index}
+    for t in reversed([t for t in toks if t.index <= subj[0].index]):
+        if t.head in inside and t.dep in ("compound", "det", "amod", "poss"):
+            inside.add(t.index)
+    return min(t.start for t in toks if t.index in inside)
 
 
 @dataclass
@@ -96,8 +116,14 @@ def _find(
             continue
         if tok.pos not in ("VERB", "AUX"):
             continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
+        if any(
+            open_after(sent.text[toks[f.verb].end - sent.start : tok.start - sent.start])
+            for f in found
+        ):
+            continue  # "Oaten said: “Whilst Labour has rejected ...”": inside his quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
-        if head:  # "Merrill Lynch denied the claims and said ...": the first verb's speaker
+        if head and not _own_subject(toks, tok):
+            # "Merrill Lynch denied the claims and said ...": the first verb's speaker
             if is_denial(lex.speech_verbs[toks[head[0].verb].value.lower()]):
                 continue  # what follows a denial stays in it ("denied X, but argues Y")
             found.append(_Found(None, head[0].actor, i, toks[i - 1].start))
@@ -165,7 +191,7 @@ def _find(
                 subject.entity = actor  # resolved: later steps (open issues) can use it
         if actor is None or actor not in entities:
             continue
-        start = min(subject.start, tok.start)
+        start = min(subject.start, tok.start, _subject_start(toks, tok))
         if inverted:  # the claim runs from the end of the previous statement to the verb
             start = found[-1].clause_start if found else sent.start
         found.append(_Found(subject, actor, i, start, inverted))
@@ -180,9 +206,11 @@ def attribute(
 ) -> list[Attribution]:
     """Every attributed statement of the article, in document order."""
     speakers = Speakers(entities)
+    runs = QuoteRuns()
     out: list[Attribution] = []
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
         toks = sent.tokens
+        first_new = len(out)
         found = _find(sent, sent_mentions, entities, speakers, lex)
         for n, f in enumerate(found):
             verb = toks[f.verb]
@@ -251,5 +279,6 @@ def attribute(
             actor = mention.entity
             if actor in entities and all(a.start != sent.start for a in out[-3:]):
                 out.append(Attribution(actor, stance, sent.start, sent.end, verb.value, sent.index))
+        runs.step(sent, out, first_new)
         speakers.note_mentions(sent_mentions)
     return out
