@@ -28,10 +28,12 @@ from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
+    clause_end,
     clean,
     decapitalise,
     fronted_report,
     leading_quote,
+    reported_clause,
     subordinate_stop,
 )
 from briefs.backends.rules.subjects import (
@@ -219,6 +221,8 @@ def attribute(
                 stop = found[n + 1].clause_start
             if f.subject is not None:
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
+            if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."
+                stop = min(stop, clause_end(sent, verb))
             lemma = lex.speech_verbs[verb.value.lower()]
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
@@ -249,9 +253,13 @@ def attribute(
             elif lemma in _SAY_LIKE and rest.strip(" :,").split()[:1] != ["to"]:
                 if lemma == "say" and verb.value.lower() in ("told", "tells"):
                     cut = TOLD_OBJECT_END.search(rest)
-                    if cut is None:
+                    clause = reported_clause(sent, verb)
+                    if cut is None and clause is None:
                         continue  # "told reporters" with nothing reported
-                    rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
+                    if clause is not None and (cut is None or clause < verb.end + cut.start()):
+                        rest = sent.text[clause - sent.start : stop - sent.start]  # no "that"
+                    elif cut is not None:
+                        rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
                 stance = clean(rest.strip().lstrip(":").strip())
             else:
                 stance = clean(verb.value + rest)

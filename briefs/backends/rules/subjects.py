@@ -85,13 +85,25 @@ def is_filler(word: str, lex: Lexicon) -> bool:
 
 
 def gap_ok(gap: list[Token], lex: Lexicon) -> bool:
-    """Whether only auxiliaries, adverbs, role words or an appositive stand between
-    a subject and its verb ("Kessel, who presented the budget, has defended")."""
+    """Whether only auxiliaries, adverbs, role words, an appositive or a relative
+    pronoun stand between a subject and its verb ("Kessel, who presented the budget,
+    has defended"; "Woodhead, who has said").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("It is Chris Woodhead, who has said there is no need.").sentences[0]
+    >>> gap_ok([t for t in s.tokens if t.value in (",", "who", "has")], lexicon())
+    True
+    >>> gap_ok([t for t in s.tokens if t.value in ("is", "no")], lexicon())
+    False
+    """
     words = [t.value.lower() for t in gap]
     while words and words[-1] != "," and is_filler(words[-1], lex):
         words.pop()
     if not words:
         return True
+    if len(words) == 2 and words[0] == "," and words[1] in ("who", "which"):
+        return True  # "Professor Chris Woodhead, who has said there is no need ..."
     if words[0] == words[-1] and words[0] in (",", "-", "–", "—") and len(words) <= 20:
         return True  # appositive or relative clause between commas or dashes
     return all(is_filler(w, lex) for w in words)
