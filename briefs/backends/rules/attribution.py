@@ -82,6 +82,34 @@ def _own_subject(toks: tuple[Token, ...], verb: Token) -> bool:
     return any(t.head == verb.index and t.dep in ("nsubj", "nsubjpass") for t in toks)
 
 
+def _elaborates_passive(
+    toks: tuple[Token, ...], cand: Mention, gap: list[Token], lex: Lexicon
+) -> bool:
+    """Whether a relative clause hangs on the agent of a passive report ("That charge
+    was denied by Mr Mandelson, who said ..."): it tells how the report was made, and
+    the denial, not the words that came with it, is the stance.
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("The charge was denied by Peter Mandelson, who said it was false.").sentences[0]
+    >>> m = [m for m in find_mentions(s, lexicon()) if m.text == "Peter Mandelson"][0]
+    >>> gap = [t for t in s.tokens if t.value in (",", "who")]
+    >>> _elaborates_passive(s.tokens, m, gap, lexicon())
+    True
+    """
+    if not any(t.value.lower() in ("who", "which") for t in gap):
+        return False
+    by_index = {t.index: t for t in toks}
+    for t in toks:
+        if cand.start <= t.start < cand.end and t.dep == "pobj" and t.head in by_index:
+            agent = by_index[t.head]
+            verb = by_index.get(agent.head)
+            if agent.dep == "agent" and verb is not None and verb.lower in lex.speech_verbs:
+                return True
+    return False
+
+
 def _subject_start(toks: tuple[Token, ...], verb: Token) -> int:
     """Where the subject of ``verb`` begins in the parse, modifiers included ("Tory Liam
     Fox said"), or the verb's own start."""
@@ -142,6 +170,8 @@ def _find(
                 gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
                 gap = [t for t in gap if t.value not in ("(", ")")]
                 if gap_ok(gap, lex):
+                    if _elaborates_passive(toks, cand, gap, lex):
+                        break
                     subject = affiliated_person(toks, before, cand, entities)
                     if gap and gap[0].value in ("’s", "'s"):
                         actor = role_owner(entities, gap, lex)
