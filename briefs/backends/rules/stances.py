@@ -92,11 +92,25 @@ def fronted_report(sent: Sentence, subject_start: int) -> str | None:
 
 
 def leading_quote(sent: Sentence, subject_start: int) -> str | None:
-    """ "“We will strike,” Okafor said": the quotation before the speaker."""
+    """ "“We will strike,” Okafor said": the quotation before the speaker, also when the
+    speaker's role comes first.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("“Forty were brought out,” the head of the ICRC, Ms Gasser, said.").sentences[0]
+    >>> leading_quote(s, s.start + s.text.index("Ms Gasser"))
+    '“Forty were brought out,”'
+    """
     head = sent.text[: subject_start - sent.start].rstrip()
     if _CLOSE_TAIL.search(head) and (head[:1] in OPEN_Q or not any(q in head for q in OPEN_Q)):
         return head  # also the end of a quotation that opened a sentence earlier
+    match = _QUOTE_THEN_ROLE.match(head)
+    if match and len(match.group(2).split()) <= _MAX_ROLE_WORDS:
+        return match.group(1)  # "“...,” the head of the ICRC in Syria, Marianne Gasser, said"
     return None
+
+
+_MAX_ROLE_WORDS = 12
+_QUOTE_THEN_ROLE = re.compile(r"""^([“"‘'].*[,!?…]\s*[”"’'])\s*([^“”"‘’']+),$""", re.S)
 
 
 def decapitalise(text: str) -> str:
