@@ -131,7 +131,17 @@ class Speakers:
 
     def pronoun(self, word: str, lex: Lexicon) -> str | None:
         """The antecedent: in the nearest earlier sentence with a fitting actor, its
-        speaker, else the first fitting actor it names (the subject, usually)."""
+        speaker, else the first fitting actor it names (the subject, usually). A speaker
+        whose kind is unknown ("Mr Howard" read as "other") may be "he" or "she".
+
+        >>> from briefs.backends.rules.lexicon import lexicon
+        >>> sp = Speakers({"Mark Oaten": Entity("Mark Oaten", "person"),
+        ...                "Howard": Entity("Howard", "other")})
+        >>> sp.note_subject("Mark Oaten"); sp.note_mentions([])
+        >>> sp.note_subject("Howard"); sp.note_mentions([])
+        >>> sp.pronoun("he", lexicon())
+        'Howard'
+        """
         if word in lex.person_pronouns:
             kinds: tuple[str, ...] = ("person",)
         elif word in lex.plural_pronouns:
@@ -142,11 +152,20 @@ class Speakers:
         def fits(name: str) -> bool:
             return self.entities[name].kind in kinds
 
+        def speaks(name: str) -> bool:  # "Mr Howard has said ... But he claims ...":
+            # a speaker of no known kind is a person for "he" and "she"
+            # (a name, not a common noun such as "government")
+            other = self.entities[name].kind == "other" and name[:1].isupper()
+            return fits(name) or ("person" in kinds and other)
+
         for name in reversed(self._speakers):  # "X said ... and she added"
-            if fits(name):
+            if speaks(name):
                 return name
         for speakers, names in reversed(self.sentences[-3:]):
-            for name in (*reversed(speakers), *names):
+            for name in reversed(speakers):
+                if speaks(name):
+                    return name
+            for name in names:
                 if fits(name):
                     return name
         for name in reversed(self.mentioned):
