@@ -12,6 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.clauses import (
+    elaborates_passive,
+    inside_report_clause,
+    own_subject,
+    subject_start,
+)
 from briefs.backends.rules.continuation import Attribution, QuoteRuns, open_after
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
@@ -66,63 +72,6 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     return True
 
 
-def _own_subject(toks: tuple[Token, ...], verb: Token) -> bool:
-    """Whether ``verb`` has a subject of its own in the parse: "The Lib Dems say they
-    will look at it, but Liam Fox said ..." is Fox's statement, not a second one of the
-    Lib Dems (while "Merrill Lynch denied the claims and said ..." is Merrill Lynch's).
-
-    >>> from briefs.backends.rules.document import build
-    >>> s = build("The Lib Dems say they will look, but Liam Fox said it failed.").sentences[0]
-    >>> _own_subject(s.tokens, next(t for t in s.tokens if t.value == "said"))
-    True
-    >>> s = build("The bank denied the claims and said it would appeal.").sentences[0]
-    >>> _own_subject(s.tokens, next(t for t in s.tokens if t.value == "said"))
-    False
-    """
-    return any(t.head == verb.index and t.dep in ("nsubj", "nsubjpass") for t in toks)
-
-
-def _elaborates_passive(
-    toks: tuple[Token, ...], cand: Mention, gap: list[Token], lex: Lexicon
-) -> bool:
-    """Whether a relative clause hangs on the agent of a passive report ("That charge
-    was denied by Mr Mandelson, who said ..."): it tells how the report was made, and
-    the denial, not the words that came with it, is the stance.
-
-    >>> from briefs.backends.rules.document import build
-    >>> from briefs.backends.rules.mentions import find_mentions
-    >>> from briefs.backends.rules.lexicon import lexicon
-    >>> s = build("The charge was denied by Peter Mandelson, who said it was false.").sentences[0]
-    >>> m = [m for m in find_mentions(s, lexicon()) if m.text == "Peter Mandelson"][0]
-    >>> gap = [t for t in s.tokens if t.value in (",", "who")]
-    >>> _elaborates_passive(s.tokens, m, gap, lexicon())
-    True
-    """
-    if not any(t.value.lower() in ("who", "which") for t in gap):
-        return False
-    by_index = {t.index: t for t in toks}
-    for t in toks:
-        if cand.start <= t.start < cand.end and t.dep == "pobj" and t.head in by_index:
-            agent = by_index[t.head]
-            verb = by_index.get(agent.head)
-            if agent.dep == "agent" and verb is not None and verb.lower in lex.speech_verbs:
-                return True
-    return False
-
-
-def _subject_start(toks: tuple[Token, ...], verb: Token) -> int:
-    """Where the subject of ``verb`` begins in the parse, modifiers included ("Tory Liam
-    Fox said"), or the verb's own start."""
-    subj = [t for t in toks if t.head == verb.index and t.dep == "nsubj"]
-    if not subj:
-        return verb.start
-    inside = {subj[0].index}
-    for t in reversed([t for t in toks if t.index <= subj[0].index]):
-        if t.head in inside and t.dep in ("compound", "det", "amod", "poss"):
-            inside.add(t.index)
-    return min(t.start for t in toks if t.index in inside)
-
-
 @dataclass
 class _Found:
     subject: Mention | None
@@ -130,6 +79,7 @@ class _Found:
     verb: int  # token index
     clause_start: int  # where this statement's clause begins (offset)
     inverted: bool = False  # "..., said Ms Ruiz": the claim stands before the verb
+    nested: bool = False  # reported inside another's statement ("He said police found X")
 
 
 def _find(
@@ -152,7 +102,7 @@ def _find(
         ):
             continue  # "Oaten said: “Whilst Labour has rejected ...”": inside his quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
-        if head and not _own_subject(toks, tok):
+        if head and not own_subject(toks, tok):
             # "Merrill Lynch denied the claims and said ...": the first verb's speaker
             if is_denial(lex.speech_verbs[toks[head[0].verb].value.lower()]):
                 continue  # what follows a denial stays in it ("denied X, but argues Y")
@@ -170,7 +120,7 @@ def _find(
                 gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
                 gap = [t for t in gap if t.value not in ("(", ")")]
                 if gap_ok(gap, lex):
-                    if _elaborates_passive(toks, cand, gap, lex):
+                    if elaborates_passive(toks, cand, gap, lex):
                         break
                     subject = affiliated_person(toks, before, cand, entities)
                     if gap and gap[0].value in ("’s", "'s"):
@@ -223,10 +173,11 @@ def _find(
                 subject.entity = actor  # resolved: later steps (open issues) can use it
         if actor is None or actor not in entities:
             continue
-        start = min(subject.start, tok.start, _subject_start(toks, tok))
+        start = min(subject.start, tok.start, subject_start(toks, tok))
         if inverted:  # the claim runs from the end of the previous statement to the verb
             start = found[-1].clause_start if found else sent.start
-        found.append(_Found(subject, actor, i, start, inverted))
+        nested = any(inside_report_clause(toks, tok, toks[f.verb]) for f in found)
+        found.append(_Found(subject, actor, i, start, inverted, nested))
     return found
 
 
@@ -309,7 +260,8 @@ def attribute(
                 stance = split_participle(stance)
             if len(stance.split()) < (2 if is_denial(lemma) else 3):
                 continue
-            speakers.note_subject(f.actor)
+            if not f.nested:  # "He said police found Costa suggested ...": he still speaks
+                speakers.note_subject(f.actor)
             out.append(Attribution(f.actor, stance, start, end, verb.value, sent.index))
         for mention, stance, verb in passive_reports(
             sent, sent_mentions, lambda t: is_denial(lex.speech_verbs.get(t.lower, ""))
