@@ -22,7 +22,7 @@ from briefs.backends.rules.continuation import Attribution, QuoteRuns, open_afte
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.passives import passive_reports
+from briefs.backends.rules.passives import according_to, passive_reports
 from briefs.backends.rules.polarity import (
     is_denial,
     negated,
@@ -269,6 +269,10 @@ def attribute(
             actor = mention.entity
             if actor in entities and all(a.start != sent.start for a in out[-3:]):
                 out.append(Attribution(actor, stance, sent.start, sent.end, verb.value, sent.index))
+        source = according_to(sent, sent_mentions) if len(out) == first_new else None
+        if source is not None and source[0].entity in entities:
+            actor = source[0].entity
+            out.append(Attribution(actor, source[1], sent.start, sent.end, "according", sent.index))
         runs.step(sent, out, first_new)
         speakers.note_mentions(sent_mentions)
     return out
