@@ -154,8 +154,14 @@ class Speakers:
 
         def speaks(name: str) -> bool:  # "Mr Howard has said ... But he claims ...":
             # a speaker of no known kind is a person for "he" and "she"
-            # (a name, not a common noun such as "government")
-            other = self.entities[name].kind == "other" and name[:1].isupper()
+            # when it reads as a person's name: capitalised words only, none an
+            # organisation's ("government", "British Chambers of Commerce" are not)
+            parts = name.split()
+            other = (
+                self.entities[name].kind == "other"
+                and all(p[:1].isupper() and p not in lex.org_heads for p in parts)
+                and len(parts) <= 3
+            )
             return fits(name) or ("person" in kinds and other)
 
         for name in reversed(self._speakers):  # "X said ... and she added"
