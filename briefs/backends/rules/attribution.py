@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
+    as_report,
+    conjoined_speaker,
     elaborates_passive,
     inside_report_clause,
     own_subject,
@@ -177,6 +179,9 @@ def _find(
         if inverted:  # the claim runs from the end of the previous statement to the verb
             start = found[-1].clause_start if found else sent.start
         nested = any(inside_report_clause(toks, tok, toks[f.verb]) for f in found)
+        partner = conjoined_speaker(toks, mentions, subject, entities)
+        if partner is not None and not inverted:  # "Tony Blair and Ruth Kelly have said"
+            found.append(_Found(partner, str(partner.entity), i, partner.start, False, nested))
         found.append(_Found(subject, actor, i, start, inverted, nested))
     return found
 
@@ -244,6 +249,9 @@ def attribute(
                 stance = clean(rest.strip().lstrip(":").strip())
             else:
                 stance = clean(verb.value + rest)
+            aside = as_report(sent, verb) if lemma in _SAY_LIKE else None
+            if aside is not None:  # "as Tony Blair has suggested, GCSEs will stay"
+                stance = clean(aside)
             if negated(sent, verb):  # "cannot confirm such an incident": the no stays
                 first = verb_phrase_start(sent, verb)
                 stance = clean(sent.text[first.start - sent.start : stop - sent.start])

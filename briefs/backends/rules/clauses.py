@@ -5,11 +5,19 @@ Helpers for ``attribution.py``.
 
 from __future__ import annotations
 
-from briefs.backends.rules.document import Token
+from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 
-__all__ = ["elaborates_passive", "inside_report_clause", "own_subject", "subject_start"]
+__all__ = [
+    "as_report",
+    "conjoined_speaker",
+    "elaborates_passive",
+    "inside_report_clause",
+    "own_subject",
+    "subject_start",
+]
 
 
 def inside_report_clause(toks: tuple[Token, ...], verb: Token, outer: Token) -> bool:
@@ -92,3 +100,59 @@ def subject_start(toks: tuple[Token, ...], verb: Token) -> int:
         if t.head in inside and t.dep in ("compound", "det", "amod", "poss"):
             inside.add(t.index)
     return min(t.start for t in toks if t.index in inside)
+
+
+def as_report(sent: Sentence, verb: Token) -> str | None:
+    """What a report in an "as" clause vouches for: the main clause, after it or before
+    it ("as Tony Blair has suggested, GCSEs will stay"; "Prices will rise, as the Bank
+    has warned"), or None when ``verb`` opens no such clause.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("If, as Ruth Kelly has suggested, GCSEs and A-levels stay, it fails.")
+    >>> s = s.sentences[0]
+    >>> as_report(s, next(t for t in s.tokens if t.value == "suggested"))
+    'GCSEs and A-levels stay, it fails.'
+    >>> s = build("Prices will rise this year, as the Bank of England has warned.").sentences[0]
+    >>> as_report(s, next(t for t in s.tokens if t.value == "warned"))
+    'Prices will rise this year'
+    """
+    marks = [t for t in sent.tokens if t.head == verb.index and t.dep == "mark"]
+    if not any(t.lower == "as" for t in marks) or verb.dep != "advcl":
+        return None
+    as_tok = next(t for t in marks if t.lower == "as")
+    after = [t for t in sent.tokens if t.start >= verb.end]
+    if after and after[0].value == ",":
+        text = sent.text[after[0].end - sent.start :].strip()
+    else:
+        text = sent.text[: as_tok.start - sent.start].rstrip(" ,")
+        text = text.split(", ")[-1] if text.lower().startswith(("if", "when")) else text
+    return text if len(text.split()) >= 3 else None
+
+
+def conjoined_speaker(
+    toks: tuple[Token, ...], mentions: list[Mention], subject: Mention, entities: dict[str, Entity]
+) -> Mention | None:
+    """The other speaker of a report whose subject is two names joined by "and" ("Tony
+    Blair and Ruth Kelly have suggested"): the name right before the "and".
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("Tony Blair and Ruth Kelly have suggested that exams stay.").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> kelly = next(m for m in ms if m.text == "Ruth Kelly")
+    >>> ents = {m.text: Entity(m.text, "person") for m in ms}
+    >>> for m in ms:
+    ...     m.entity = m.text
+    >>> conjoined_speaker(s.tokens, ms, kelly, ents).text
+    'Tony Blair'
+    """
+    before = [t for t in toks if t.end <= subject.start]
+    if not before or before[-1].lower != "and" or subject.hint == "pronoun":
+        return None
+    joint = before[-1].start
+    for m in mentions:
+        adjacent = m.end <= joint and joint - m.end <= 1 and m.hint != "pronoun"
+        if adjacent and m.entity in entities and m.entity != subject.entity:
+            return m
+    return None
