@@ -12,10 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.clauses import (
+    as_report,
+    conjoined_speaker,
+    elaborates_passive,
+    inside_report_clause,
+    own_subject,
+    subject_start,
+)
+from briefs.backends.rules.continuation import Attribution, QuoteRuns, open_after
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.passives import passive_reports
+from briefs.backends.rules.passives import according_to, passive_reports
 from briefs.backends.rules.polarity import (
     is_denial,
     negated,
@@ -27,10 +36,12 @@ from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
+    clause_end,
     clean,
     decapitalise,
     fronted_report,
     leading_quote,
+    reported_clause,
     subordinate_stop,
 )
 from briefs.backends.rules.subjects import (
@@ -48,16 +59,6 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["Attribution", "attribute"]
 
 _SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
-
-
-@dataclass
-class Attribution:
-    actor: str
-    stance: str
-    start: int  # evidence span in the article text
-    end: int
-    verb: str
-    sentence: int
 
 
 def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
@@ -80,6 +81,7 @@ class _Found:
     verb: int  # token index
     clause_start: int  # where this statement's clause begins (offset)
     inverted: bool = False  # "..., said Ms Ruiz": the claim stands before the verb
+    nested: bool = False  # reported inside another's statement ("He said police found X")
 
 
 def _find(
@@ -96,8 +98,14 @@ def _find(
             continue
         if tok.pos not in ("VERB", "AUX"):
             continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
+        if any(
+            open_after(sent.text[toks[f.verb].end - sent.start : tok.start - sent.start])
+            for f in found
+        ):
+            continue  # "Oaten said: “Whilst Labour has rejected ...”": inside his quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
-        if head:  # "Merrill Lynch denied the claims and said ...": the first verb's speaker
+        if head and not own_subject(toks, tok):
+            # "Merrill Lynch denied the claims and said ...": the first verb's speaker
             if is_denial(lex.speech_verbs[toks[head[0].verb].value.lower()]):
                 continue  # what follows a denial stays in it ("denied X, but argues Y")
             found.append(_Found(None, head[0].actor, i, toks[i - 1].start))
@@ -114,6 +122,8 @@ def _find(
                 gap = [t for t in toks if cand.end <= t.start and t.end <= tok.start]
                 gap = [t for t in gap if t.value not in ("(", ")")]
                 if gap_ok(gap, lex):
+                    if elaborates_passive(toks, cand, gap, lex):
+                        break
                     subject = affiliated_person(toks, before, cand, entities)
                     if gap and gap[0].value in ("’s", "'s"):
                         actor = role_owner(entities, gap, lex)
@@ -165,10 +175,14 @@ def _find(
                 subject.entity = actor  # resolved: later steps (open issues) can use it
         if actor is None or actor not in entities:
             continue
-        start = min(subject.start, tok.start)
+        start = min(subject.start, tok.start, subject_start(toks, tok))
         if inverted:  # the claim runs from the end of the previous statement to the verb
             start = found[-1].clause_start if found else sent.start
-        found.append(_Found(subject, actor, i, start, inverted))
+        nested = any(inside_report_clause(toks, tok, toks[f.verb]) for f in found)
+        partner = conjoined_speaker(toks, mentions, subject, entities)
+        if partner is not None and not inverted:  # "Tony Blair and Ruth Kelly have said"
+            found.append(_Found(partner, str(partner.entity), i, partner.start, False, nested))
+        found.append(_Found(subject, actor, i, start, inverted, nested))
     return found
 
 
@@ -180,9 +194,11 @@ def attribute(
 ) -> list[Attribution]:
     """Every attributed statement of the article, in document order."""
     speakers = Speakers(entities)
+    runs = QuoteRuns()
     out: list[Attribution] = []
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
         toks = sent.tokens
+        first_new = len(out)
         found = _find(sent, sent_mentions, entities, speakers, lex)
         for n, f in enumerate(found):
             verb = toks[f.verb]
@@ -191,6 +207,8 @@ def attribute(
                 stop = found[n + 1].clause_start
             if f.subject is not None:
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
+            if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."
+                stop = min(stop, clause_end(sent, verb))
             lemma = lex.speech_verbs[verb.value.lower()]
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
@@ -221,12 +239,19 @@ def attribute(
             elif lemma in _SAY_LIKE and rest.strip(" :,").split()[:1] != ["to"]:
                 if lemma == "say" and verb.value.lower() in ("told", "tells"):
                     cut = TOLD_OBJECT_END.search(rest)
-                    if cut is None:
+                    clause = reported_clause(sent, verb)
+                    if cut is None and clause is None:
                         continue  # "told reporters" with nothing reported
-                    rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
+                    if clause is not None and (cut is None or clause < verb.end + cut.start()):
+                        rest = sent.text[clause - sent.start : stop - sent.start]  # no "that"
+                    elif cut is not None:
+                        rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
                 stance = clean(rest.strip().lstrip(":").strip())
             else:
                 stance = clean(verb.value + rest)
+            aside = as_report(sent, verb) if lemma in _SAY_LIKE else None
+            if aside is not None:  # "as Tony Blair has suggested, GCSEs will stay"
+                stance = clean(aside)
             if negated(sent, verb):  # "cannot confirm such an incident": the no stays
                 first = verb_phrase_start(sent, verb)
                 stance = clean(sent.text[first.start - sent.start : stop - sent.start])
@@ -243,7 +268,8 @@ def attribute(
                 stance = split_participle(stance)
             if len(stance.split()) < (2 if is_denial(lemma) else 3):
                 continue
-            speakers.note_subject(f.actor)
+            if not f.nested:  # "He said police found Costa suggested ...": he still speaks
+                speakers.note_subject(f.actor)
             out.append(Attribution(f.actor, stance, start, end, verb.value, sent.index))
         for mention, stance, verb in passive_reports(
             sent, sent_mentions, lambda t: is_denial(lex.speech_verbs.get(t.lower, ""))
@@ -251,5 +277,10 @@ def attribute(
             actor = mention.entity
             if actor in entities and all(a.start != sent.start for a in out[-3:]):
                 out.append(Attribution(actor, stance, sent.start, sent.end, verb.value, sent.index))
+        source = according_to(sent, sent_mentions) if len(out) == first_new else None
+        if source is not None and source[0].entity in entities:
+            actor = source[0].entity
+            out.append(Attribution(actor, source[1], sent.start, sent.end, "according", sent.index))
+        runs.step(sent, out, first_new)
         speakers.note_mentions(sent_mentions)
     return out

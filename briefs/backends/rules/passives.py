@@ -11,7 +11,7 @@ from collections.abc import Callable
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.names import Mention
 
-__all__ = ["passive_reports"]
+__all__ = ["according_to", "passive_reports"]
 
 _MAX_PATIENT_WORDS = 12
 
@@ -87,3 +87,52 @@ def passive_reports(
             text = text[:1].lower() + text[1:]
         out.append((speaker[0], f"{verb.value[:1].upper()}{verb.value[1:]} {text}.", verb))
     return out
+
+
+def according_to(sent: Sentence, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """(source, stance) of a sentence that names its source with "according to"
+    ("According to the IOM, more than 10,000 migrants have arrived"; "Chelsea have made
+    an offer, according to club president Naoki Ogane"): the rest of the sentence is
+    the source's report.
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("According to the World Bank, growth will slow to 2%.").sentences[0]
+    >>> m, stance = according_to(s, find_mentions(s, lexicon()))
+    >>> m.text, stance
+    ('World Bank', 'Growth will slow to 2%.')
+    >>> s = build("Growth will slow this year, according to the World Bank, which cut it.")
+    >>> m, stance = according_to(s.sentences[0], find_mentions(s.sentences[0], lexicon()))
+    >>> m.text, stance
+    ('World Bank', 'Growth will slow this year.')
+    """
+    toks = sent.tokens
+    at = next(
+        (
+            k
+            for k, t in enumerate(toks[:-1])
+            if t.lower == "according" and toks[k + 1].lower == "to"
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    after = toks[at + 1].end
+    source = [m for m in mentions if m.start >= after and m.hint != "pronoun"]
+    if not source or source[0].start - after > _MAX_SOURCE_GAP:
+        return None
+    text, base = sent.text, sent.start
+    if toks[at].value == "According":  # "According to X, ...": the report follows X
+        comma = text.find(",", source[0].end - base)
+        stance = text[comma + 1 :] if comma >= 0 else ""
+    else:  # "..., according to X": the report stands before
+        stance = text[: toks[at].start - base]
+    stance = stance.strip().strip(",;:-–— ").rstrip(".").strip()
+    if len(stance.split()) < _MIN_STANCE_WORDS:
+        return None
+    return source[0], stance[:1].upper() + stance[1:] + "."
+
+
+_MAX_SOURCE_GAP = 40  # characters of title and role between "to" and the name
+_MIN_STANCE_WORDS = 4

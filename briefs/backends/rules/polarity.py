@@ -19,6 +19,8 @@ __all__ = ["is_denial", "negated", "reports_after", "split_participle", "verb_ph
 _REPORTED = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "advcl", "dative", "prep"}
 
 _AUX = {"aux", "auxpass", "neg"}
+# prepositions that set the scene of a report rather than report ("said after the talks")
+_SETTING = {"in", "on", "at", "after", "before", "during", "outside", "ahead", "when", "while"}
 
 
 def is_denial(lemma: str) -> bool:
@@ -52,6 +54,9 @@ def reports_after(sent: Sentence, verb: Token) -> bool:
     >>> s = build("'We never said that,' the ministry said in a statement.").sentences[0]
     >>> reports_after(s, [t for t in s.tokens if t.value == "said"][-1])
     False
+    >>> s = build("'We are done,' she said after two convoys left.").sentences[0]
+    >>> reports_after(s, next(t for t in s.tokens if t.value == "said"))
+    False
     >>> s = build("The ministry said that it would pay.").sentences[0]
     >>> reports_after(s, next(t for t in s.tokens if t.value == "said"))
     True
@@ -59,7 +64,11 @@ def reports_after(sent: Sentence, verb: Token) -> bool:
     for t in sent.tokens:
         if t.head != verb.index or t.start <= verb.end:
             continue
-        if t.dep in _REPORTED and not (t.dep == "prep" and t.lower in ("in", "on", "at")):
+        if t.dep == "advcl" and any(
+            m.head == t.index and m.dep == "mark" and m.lower in _SETTING for m in sent.tokens
+        ):
+            continue  # "said after two convoys left"
+        if t.dep in _REPORTED and not (t.dep == "prep" and t.lower in _SETTING):
             return True
         if t.value in ("“", '"', ":", "‘"):
             return True

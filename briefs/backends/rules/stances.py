@@ -12,10 +12,12 @@ __all__ = [
     "OPEN_Q",
     "TOLD_OBJECT_END",
     "TRAIL",
+    "clause_end",
     "clean",
     "decapitalise",
     "fronted_report",
     "leading_quote",
+    "reported_clause",
     "subordinate_stop",
 ]
 
@@ -90,11 +92,25 @@ def fronted_report(sent: Sentence, subject_start: int) -> str | None:
 
 
 def leading_quote(sent: Sentence, subject_start: int) -> str | None:
-    """ "“We will strike,” Okafor said": the quotation before the speaker."""
+    """ "“We will strike,” Okafor said": the quotation before the speaker, also when the
+    speaker's role comes first.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("“Forty were brought out,” the head of the ICRC, Ms Gasser, said.").sentences[0]
+    >>> leading_quote(s, s.start + s.text.index("Ms Gasser"))
+    '“Forty were brought out,”'
+    """
     head = sent.text[: subject_start - sent.start].rstrip()
     if _CLOSE_TAIL.search(head) and (head[:1] in OPEN_Q or not any(q in head for q in OPEN_Q)):
         return head  # also the end of a quotation that opened a sentence earlier
+    match = _QUOTE_THEN_ROLE.match(head)
+    if match and len(match.group(2).split()) <= _MAX_ROLE_WORDS:
+        return match.group(1)  # "“...,” the head of the ICRC in Syria, Marianne Gasser, said"
     return None
+
+
+_MAX_ROLE_WORDS = 12
+_QUOTE_THEN_ROLE = re.compile(r"""^([“"‘'].*[,!?…]\s*[”"’'])\s*([^“”"‘’']+),$""", re.S)
 
 
 def decapitalise(text: str) -> str:
@@ -108,3 +124,46 @@ def decapitalise(text: str) -> str:
     if first.lower() in words("function_words_lowercased_in_joins"):
         return text[:1].lower() + text[1:]
     return text
+
+
+def reported_clause(sent: Sentence, verb: Token) -> int | None:
+    """Where the clause reported by ``verb`` begins when no "that" marks it ("told CNN
+    the group fears 400 migrants could be missing"): the first word of the verb's
+    clausal complement in the parse, after the verb.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("A spokesman told CNN the group fears 400 are missing.").sentences[0]
+    >>> start = reported_clause(s, next(t for t in s.tokens if t.value == "told"))
+    >>> s.text[start - s.start :]
+    'the group fears 400 are missing.'
+    >>> s = build("A spokesman told reporters in Rome.").sentences[0]
+    >>> reported_clause(s, next(t for t in s.tokens if t.value == "told")) is None
+    True
+    """
+    comp = [t for t in sent.tokens if t.head == verb.index and t.dep == "ccomp"]
+    comp = [t for t in comp if t.start > verb.end]
+    if not comp:
+        return None
+    inside = {comp[0].index}
+    for t in sorted(sent.tokens, key=lambda t: -t.index):
+        if t.index < comp[0].index and t.head in inside:
+            inside.add(t.index)
+    first = min(t.start for t in sent.tokens if t.index in inside)
+    return first if first > verb.end else None
+
+
+def clause_end(sent: Sentence, verb: Token) -> int:
+    """Where the clause of ``verb`` ends in the parse (the end of all it governs), so
+    a report in a relative clause stops at the clause's close.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Thornbury, who has denied all wrongdoing, showed no reaction.").sentences[0]
+    >>> end = clause_end(s, next(t for t in s.tokens if t.value == "denied"))
+    >>> s.text[: end - s.start]
+    'Thornbury, who has denied all wrongdoing'
+    """
+    inside = {verb.index}
+    for t in sorted(sent.tokens, key=lambda t: t.index):
+        if t.index > verb.index and t.head in inside:
+            inside.add(t.index)
+    return max(t.end for t in sent.tokens if t.index in inside and t.value not in ",;")

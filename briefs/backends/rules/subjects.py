@@ -85,13 +85,25 @@ def is_filler(word: str, lex: Lexicon) -> bool:
 
 
 def gap_ok(gap: list[Token], lex: Lexicon) -> bool:
-    """Whether only auxiliaries, adverbs, role words or an appositive stand between
-    a subject and its verb ("Kessel, who presented the budget, has defended")."""
+    """Whether only auxiliaries, adverbs, role words, an appositive or a relative
+    pronoun stand between a subject and its verb ("Kessel, who presented the budget,
+    has defended"; "Woodhead, who has said").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("It is Chris Woodhead, who has said there is no need.").sentences[0]
+    >>> gap_ok([t for t in s.tokens if t.value in (",", "who", "has")], lexicon())
+    True
+    >>> gap_ok([t for t in s.tokens if t.value in ("is", "no")], lexicon())
+    False
+    """
     words = [t.value.lower() for t in gap]
     while words and words[-1] != "," and is_filler(words[-1], lex):
         words.pop()
     if not words:
         return True
+    if len(words) == 2 and words[0] == "," and words[1] in ("who", "which"):
+        return True  # "Professor Chris Woodhead, who has said there is no need ..."
     if words[0] == words[-1] and words[0] in (",", "-", "–", "—") and len(words) <= 20:
         return True  # appositive or relative clause between commas or dashes
     return all(is_filler(w, lex) for w in words)
@@ -119,7 +131,17 @@ class Speakers:
 
     def pronoun(self, word: str, lex: Lexicon) -> str | None:
         """The antecedent: in the nearest earlier sentence with a fitting actor, its
-        speaker, else the first fitting actor it names (the subject, usually)."""
+        speaker, else the first fitting actor it names (the subject, usually). A speaker
+        whose kind is unknown ("Mr Howard" read as "other") may be "he" or "she".
+
+        >>> from briefs.backends.rules.lexicon import lexicon
+        >>> sp = Speakers({"Mark Oaten": Entity("Mark Oaten", "person"),
+        ...                "Howard": Entity("Howard", "other")})
+        >>> sp.note_subject("Mark Oaten"); sp.note_mentions([])
+        >>> sp.note_subject("Howard"); sp.note_mentions([])
+        >>> sp.pronoun("he", lexicon())
+        'Howard'
+        """
         if word in lex.person_pronouns:
             kinds: tuple[str, ...] = ("person",)
         elif word in lex.plural_pronouns:
@@ -130,11 +152,26 @@ class Speakers:
         def fits(name: str) -> bool:
             return self.entities[name].kind in kinds
 
+        def speaks(name: str) -> bool:  # "Mr Howard has said ... But he claims ...":
+            # a speaker of no known kind is a person for "he" and "she"
+            # when it reads as a person's name: capitalised words only, none an
+            # organisation's ("government", "British Chambers of Commerce" are not)
+            parts = name.split()
+            other = (
+                self.entities[name].kind == "other"
+                and all(p[:1].isupper() and p not in lex.org_heads for p in parts)
+                and len(parts) <= 3
+            )
+            return fits(name) or ("person" in kinds and other)
+
         for name in reversed(self._speakers):  # "X said ... and she added"
-            if fits(name):
+            if speaks(name):
                 return name
         for speakers, names in reversed(self.sentences[-3:]):
-            for name in (*reversed(speakers), *names):
+            for name in reversed(speakers):
+                if speaks(name):
+                    return name
+            for name in names:
                 if fits(name):
                     return name
         for name in reversed(self.mentioned):

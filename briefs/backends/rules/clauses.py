@@ -1,0 +1,158 @@
+"""The parse around a reporting verb: whose clause it is, where its subject begins,
+and whether it is reported inside another statement or elaborates a passive report.
+Helpers for ``attribution.py``.
+"""
+
+from __future__ import annotations
+
+from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.mentions import Mention
+
+__all__ = [
+    "as_report",
+    "conjoined_speaker",
+    "elaborates_passive",
+    "inside_report_clause",
+    "own_subject",
+    "subject_start",
+]
+
+
+def inside_report_clause(toks: tuple[Token, ...], verb: Token, outer: Token) -> bool:
+    """Whether ``verb`` stands in the clause reported by ``outer``: its head chain
+    reaches ``outer`` through a clausal complement. Such a speaker is reported, not
+    speaking, so a "he" in the next sentence is still the outer speaker.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("He also said police found Costa suggested a confused state.").sentences[0]
+    >>> said, suggested = (next(t for t in s.tokens if t.value == w) for w in ("said", "suggested"))
+    >>> inside = inside_report_clause
+    >>> inside(s.tokens, suggested, said), inside(s.tokens, said, suggested)
+    (True, False)
+    """
+    by_index = {t.index: t for t in toks}
+    cur, seen = verb, set()
+    while cur.head != cur.index and cur.index not in seen:
+        seen.add(cur.index)
+        parent = by_index.get(cur.head)
+        if parent is None:
+            return False
+        if parent.index == outer.index:
+            return cur.dep in ("ccomp", "xcomp")
+        cur = parent
+    return False
+
+
+def own_subject(toks: tuple[Token, ...], verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own in the parse: "The Lib Dems say they
+    will look at it, but Liam Fox said ..." is Fox's statement, not a second one of the
+    Lib Dems (while "Merrill Lynch denied the claims and said ..." is Merrill Lynch's).
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("The Lib Dems say they will look, but Liam Fox said it failed.").sentences[0]
+    >>> own_subject(s.tokens, next(t for t in s.tokens if t.value == "said"))
+    True
+    >>> s = build("The bank denied the claims and said it would appeal.").sentences[0]
+    >>> own_subject(s.tokens, next(t for t in s.tokens if t.value == "said"))
+    False
+    """
+    return any(t.head == verb.index and t.dep in ("nsubj", "nsubjpass") for t in toks)
+
+
+def elaborates_passive(
+    toks: tuple[Token, ...], cand: Mention, gap: list[Token], lex: Lexicon
+) -> bool:
+    """Whether a relative clause hangs on the agent of a passive report ("That charge
+    was denied by Mr Mandelson, who said ..."): it tells how the report was made, and
+    the denial, not the words that came with it, is the stance.
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("The charge was denied by Peter Mandelson, who said it was false.").sentences[0]
+    >>> m = [m for m in find_mentions(s, lexicon()) if m.text == "Peter Mandelson"][0]
+    >>> gap = [t for t in s.tokens if t.value in (",", "who")]
+    >>> elaborates_passive(s.tokens, m, gap, lexicon())
+    True
+    """
+    if not any(t.value.lower() in ("who", "which") for t in gap):
+        return False
+    by_index = {t.index: t for t in toks}
+    for t in toks:
+        if cand.start <= t.start < cand.end and t.dep == "pobj" and t.head in by_index:
+            agent = by_index[t.head]
+            verb = by_index.get(agent.head)
+            if agent.dep == "agent" and verb is not None and verb.lower in lex.speech_verbs:
+                return True
+    return False
+
+
+def subject_start(toks: tuple[Token, ...], verb: Token) -> int:
+    """Where the subject of ``verb`` begins in the parse, modifiers included ("Tory Liam
+    Fox said"), or the verb's own start."""
+    subj = [t for t in toks if t.head == verb.index and t.dep == "nsubj"]
+    if not subj:
+        return verb.start
+    inside = {subj[0].index}
+    for t in reversed([t for t in toks if t.index <= subj[0].index]):
+        if t.head in inside and t.dep in ("compound", "det", "amod", "poss"):
+            inside.add(t.index)
+    return min(t.start for t in toks if t.index in inside)
+
+
+def as_report(sent: Sentence, verb: Token) -> str | None:
+    """What a report in an "as" clause vouches for: the main clause, after it or before
+    it ("as Tony Blair has suggested, GCSEs will stay"; "Prices will rise, as the Bank
+    has warned"), or None when ``verb`` opens no such clause.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("If, as Ruth Kelly has suggested, GCSEs and A-levels stay, it fails.")
+    >>> s = s.sentences[0]
+    >>> as_report(s, next(t for t in s.tokens if t.value == "suggested"))
+    'GCSEs and A-levels stay, it fails.'
+    >>> s = build("Prices will rise this year, as the Bank of England has warned.").sentences[0]
+    >>> as_report(s, next(t for t in s.tokens if t.value == "warned"))
+    'Prices will rise this year'
+    """
+    marks = [t for t in sent.tokens if t.head == verb.index and t.dep == "mark"]
+    if not any(t.lower == "as" for t in marks) or verb.dep != "advcl":
+        return None
+    as_tok = next(t for t in marks if t.lower == "as")
+    after = [t for t in sent.tokens if t.start >= verb.end]
+    if after and after[0].value == ",":
+        text = sent.text[after[0].end - sent.start :].strip()
+    else:
+        text = sent.text[: as_tok.start - sent.start].rstrip(" ,")
+        text = text.split(", ")[-1] if text.lower().startswith(("if", "when")) else text
+    return text if len(text.split()) >= 3 else None
+
+
+def conjoined_speaker(
+    toks: tuple[Token, ...], mentions: list[Mention], subject: Mention, entities: dict[str, Entity]
+) -> Mention | None:
+    """The other speaker of a report whose subject is two names joined by "and" ("Tony
+    Blair and Ruth Kelly have suggested"): the name right before the "and".
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("Tony Blair and Ruth Kelly have suggested that exams stay.").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> kelly = next(m for m in ms if m.text == "Ruth Kelly")
+    >>> ents = {m.text: Entity(m.text, "person") for m in ms}
+    >>> for m in ms:
+    ...     m.entity = m.text
+    >>> conjoined_speaker(s.tokens, ms, kelly, ents).text
+    'Tony Blair'
+    """
+    before = [t for t in toks if t.end <= subject.start]
+    if not before or before[-1].lower != "and" or subject.hint == "pronoun":
+        return None
+    joint = before[-1].start
+    for m in mentions:
+        adjacent = m.end <= joint and joint - m.end <= 1 and m.hint != "pronoun"
+        if adjacent and m.entity in entities and m.entity != subject.entity:
+            return m
+    return None

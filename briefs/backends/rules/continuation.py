@@ -1,0 +1,161 @@
+"""Quotations that run on: the sentences of a quotation after the one that names
+its speaker, and the ones before the sentence that names it.
+
+News copy names a speaker once and lets the quotation run on ("Luis said: ‘I’m
+happy at Chelsea. I want to stay at the club until the end of my contract.’"), or
+opens a new quotation paragraph with no verb at all ("‘...,’ Luis added. ‘He always
+says that to us.’"), or names the speaker only at the end of a quotation of
+several sentences ("‘It was awful. We lost everything,’ she added."). Such a
+sentence has no reporting verb of its own; it belongs to the speaker of the
+quotation it is part of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefs.backends.rules.document import Sentence
+
+__all__ = ["MAX_RUN_WORDS", "Attribution", "QuoteRuns", "open_after", "opens_quote"]
+
+
+@dataclass
+class Attribution:
+    actor: str
+    stance: str
+    start: int  # evidence span in the article text
+    end: int
+    verb: str
+    sentence: int
+
+
+MAX_RUN_WORDS = 60  # a quotation longer than this stops adding sentences to a claim
+MIN_WORDS = 3  # shorter runs are fragments ("But")
+
+_OPENERS = "“‘\"'"
+_WORD = str.isalnum
+
+
+def opens_quote(text: str) -> bool:
+    """Whether ``text`` starts with an opening quotation mark (a new quotation).
+
+    >>> opens_quote("‘He always says that to us."), opens_quote("He said: ‘No.’")
+    (True, False)
+    """
+    text = text.lstrip()
+    return len(text) > 1 and text[0] in _OPENERS and (_WORD(text[1]) or text[1] in "‘“")
+
+
+def open_after(text: str, is_open: bool = False) -> bool:
+    """Whether a quotation is still open at the end of ``text`` (given whether one was
+    open at its start). Curly quotes open and close; a straight double quote toggles;
+    a single quote or ’ opens before a word and closes after one, so apostrophes
+    ("I’m", "Costa's") count as neither.
+
+    >>> open_after("Luis said: ‘I’m happy at Chelsea.")
+    True
+    >>> open_after("I want to stay at the club until the end of my contract.’", True)
+    False
+    >>> open_after("'I believe it was him,' he said.")
+    False
+    >>> open_after('He said: "I have not decided yet at all.')
+    True
+    >>> open_after("The players' union said it was Costa's fault.")
+    False
+    """
+    for k, ch in enumerate(text):
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"':
+            is_open = not is_open
+        elif ch in "‘'’":
+            if _WORD(before) and _WORD(after):
+                continue  # an apostrophe inside a word
+            if (before.isspace() or before in "(—–-:") and _WORD(after) and ch != "’":
+                is_open = True
+            elif is_open and not _WORD(after) and (_WORD(before) or before in ",.!?…"):
+                is_open = False
+    return is_open
+
+
+def _inner(text: str) -> str:
+    """A quoted sentence without its quotation marks, as a stance sentence."""
+    text = text.strip().strip("“”‘’\"' ").strip()
+    if text and text[-1] not in ".?!":
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+class QuoteRuns:
+    """Follows quotations across sentences: call ``step`` once per sentence, in order,
+    with the statements attributed in it; it adds the ones a quotation carries over.
+
+    >>> from briefs.backends.rules.document import build
+    >>> doc = build("Luis said: ‘I’m happy at Chelsea. I want to stay until the end "
+    ...             "of my contract.’ ‘He always asks us to win,’ Luis added. ‘He always "
+    ...             "says that. ‘We have nine hard games.’ The club is top.")
+    >>> s = doc.sentences
+    >>> said = Attribution("Luis", "I’m happy at Chelsea.", s[0].start, s[0].end, "said", 0)
+    >>> added = Attribution("Luis", "He always asks us to win.", s[2].start, s[2].end, "added", 2)
+    >>> runs, out = QuoteRuns(), [said]
+    >>> runs.step(s[0], out, 0); runs.step(s[1], out, 1); out.append(added)
+    >>> for k in range(2, len(s)):
+    ...     runs.step(s[k], out, len(out) - (k == 2))
+    >>> [(a.actor, a.stance) for a in out]  # doctest: +NORMALIZE_WHITESPACE
+    [('Luis', 'I’m happy at Chelsea. I want to stay until the end of my contract.'),
+     ('Luis', 'He always asks us to win.'), ('Luis', 'He always says that.'),
+     ('Luis', 'We have nine hard games.')]
+    >>> doc = build("‘It was awful. We lost everything,’ she said. It rained.")
+    >>> s = doc.sentences
+    >>> out = [Attribution("Ann", "We lost everything.", s[1].start, s[1].end, "said", 1)]
+    >>> runs = QuoteRuns(); runs.step(s[0], [], 0); runs.step(s[1], out, 0)
+    >>> out[0].stance, out[0].start == s[0].start
+    ('It was awful. We lost everything.', True)
+    """
+
+    def __init__(self) -> None:
+        self.last: Attribution | None = None  # the statement a quotation may carry on
+        self.open = False  # whether its quotation is still open
+        self.paragraph = -1
+        self.pending: list[Sentence] = []  # a quotation whose speaker is named later
+
+    def step(self, sent: Sentence, out: list[Attribution], first_new: int) -> None:
+        """``out[first_new:]`` are the statements found in ``sent``."""
+        mine = out[first_new:]
+        if mine:
+            head = mine[0]
+            closes = not opens_quote(sent.text) and not open_after(sent.text, True)
+            if self.pending and head.start == sent.start and closes:
+                # "... everything,’ she said.": the quotation began sentences earlier
+                lead = " ".join(_inner(p.text) for p in self.pending)
+                head.stance = lead + " " + head.stance
+                head.start = self.pending[0].start
+            self.pending = []
+            self.last, self.paragraph = mine[-1], sent.paragraph
+            self.open = open_after(sent.text)
+            return
+        last, opens = self.last, opens_quote(sent.text)
+        quoted = opens or (self.open and sent.paragraph == self.paragraph)
+        if last is not None and quoted and len(sent.text.split()) >= MIN_WORDS:
+            words = len(last.stance.split()) + len(sent.text.split())
+            if not opens and last.end <= sent.start and words <= MAX_RUN_WORDS:
+                last.stance = last.stance + " " + _inner(sent.text)  # the same quotation
+                last.end = sent.end
+            else:
+                new = Attribution(
+                    last.actor, _inner(sent.text), sent.start, sent.end, last.verb, sent.index
+                )
+                out.append(new)
+                self.last = new
+            self.open, self.paragraph = open_after(sent.text, self.open), sent.paragraph
+            return
+        self.last = None
+        self.pending = (
+            [*self.pending, sent]
+            if (opens or self.pending) and open_after(sent.text, bool(self.pending))
+            else []
+        )
