@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
@@ -271,4 +272,7 @@ def resolve_entities(
                     recent.remove(entity)
                 recent.append(entity)
     _merge_acronyms(resolver.entities)
+    for entity in resolver.entities.values():
+        if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
+            entity.kind = "organization"  # "Borussia Dortmund": a club, not a person
     return resolver.entities

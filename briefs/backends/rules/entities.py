@@ -31,6 +31,7 @@ __all__ = [
     "is_place",
     "merge_organisations",
     "organisation_by_label",
+    "person_by_label_is_organisation",
     "refine",
 ]
 
@@ -126,6 +127,27 @@ def organisation_by_label(mentions: list[Mention]) -> bool:
     three times and mostly called an organisation by the recogniser."""
     labelled = [m.label for m in mentions if m.label]
     return len(labelled) >= 3 and labelled.count("ORG") * 2 > len(labelled)
+
+
+def person_by_label_is_organisation(mentions: list[Mention]) -> bool:
+    """Whether an actor the word lists read as a person (two to four capitalised words,
+    no title or role) is an organisation by the recogniser: its full name labelled ORG
+    and most of its labelled mentions ORG ("Borussia Dortmund", "Bayern Munich"; a
+    person whose name the small model once calls ORG is called PERSON elsewhere).
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def m(text: str, label: str) -> Mention:
+    ...     return Mention(0, len(text), text, 0, "person", text, label=label)
+    >>> person_by_label_is_organisation([m("Borussia Dortmund", "ORG")])
+    True
+    >>> person_by_label_is_organisation([m("Nadia Kessler", "ORG"), m("Kessler", "PERSON")])
+    False
+    """
+    if any(m.has_title or m.role for m in mentions):
+        return False
+    labelled = [m.label for m in mentions if m.label]
+    full = [m.label for m in mentions if m.label and len(m.text.split()) >= 2]
+    return "ORG" in full and labelled.count("ORG") * 2 > len(labelled)
 
 
 def is_place(mentions: list[Mention], lex: Lexicon) -> bool:

@@ -17,6 +17,7 @@ from briefs.backends.rules.names import (
     classify,
     is_acronym,
     is_cap,
+    is_hyphen_adjective,
     role_after,
     role_before,
     strip_title,
@@ -89,7 +90,11 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         # drop stop-list capitals and capitalised common nouns ("Lawyers for ...") at the front
         while (
             i < j
-            and (toks[i].value in lex.stop_caps or _common_noun(toks[i].value, lex))
+            and (
+                toks[i].value in lex.stop_caps
+                or _common_noun(toks[i].value, lex)
+                or is_hyphen_adjective(toks[i].value)
+            )
             and not _opens_title(toks, i, j, lex)
         ):
             i += 1

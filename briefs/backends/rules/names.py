@@ -15,6 +15,7 @@ __all__ = [
     "classify",
     "is_acronym",
     "is_cap",
+    "is_hyphen_adjective",
     "role_after",
     "role_before",
     "strip_title",
@@ -67,6 +68,20 @@ def is_acronym(value: str) -> bool:
 
 
 _HONORIFICS = words("honorifics")
+_HYPHEN_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")
+
+
+def is_hyphen_adjective(value: str) -> bool:
+    """A capitalised hyphenated adjective that opens a sentence before a name
+    ("Injury-ravaged Bayern Munich", "Cash-strapped Greece"): a description, not part
+    of the name (a name's hyphen joins capitals: "Al-Hamadi", "Baden-Baden").
+
+    >>> is_hyphen_adjective("Injury-ravaged"), is_hyphen_adjective("Cash-strapped")
+    (True, True)
+    >>> is_hyphen_adjective("Al-Hamadi"), is_hyphen_adjective("al-Assad")
+    (False, False)
+    """
+    return bool(_HYPHEN_ADJECTIVE.match(value))
 
 
 def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
