@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from briefs.backends.base import Backend, Draft
-from briefs.backends.rules.actors import Entity, resolve_entities
+from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.document import Document, build
 from briefs.backends.rules.entities import is_place, organisation_by_label
@@ -113,8 +113,9 @@ class RulesBackend(Backend):
             entities[st.actor].positions += 1
 
         title = article.title or ""
+        affiliated = affiliations(entities)
         ranked = sorted(
-            (e for e in entities.values() if _keep(e, lex)),
+            (e for e in entities.values() if _keep(e, lex) or e.name in affiliated),
             key=lambda e: (-_importance(e, len(sentences), title), e.first),
         )[:MAX_ACTORS]
         keep = {e.name for e in ranked}

@@ -15,7 +15,7 @@ from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["Entity", "resolve_entities"]
+__all__ = ["Entity", "affiliations", "resolve_entities"]
 
 _KINDS = {"institution": "organization"}
 
@@ -67,6 +67,15 @@ class _Resolver:
         info = self.lex.countries[country]
         forms = [country, *info.aliases, info.adjective or ""]
         return any(f and f in self.text for f in forms) or country in self.lex.famous_capitals
+
+    def _described(self, entity: Entity, noun: str) -> bool:
+        """Whether the article puts ``noun`` right before a name of ``entity`` ("the
+        charity Save the Children", "Anti-corruption group Clean Contracts Watch")."""
+        return any(
+            self.text[: m.start].rstrip().lower().endswith(noun)
+            for m in entity.mentions
+            if m.hint not in ("generic", "pronoun")
+        )
 
     def _get(self, name: str, kind: str, role: str | None = None) -> Entity:
         entity = self.entities.get(name)
@@ -142,6 +151,18 @@ class _Resolver:
                 names = [w.lower() for w in entity.words()]
                 if m.name in names or m.name.split()[-1] in names or m.name in role:
                     entity.add(m)
+                    return
+            if m.name in words("organisation_nouns"):  # "the group": the last organisation
+                orgs = [
+                    e
+                    for e in recent
+                    if e.kind in ("organization", "other")
+                    and e.name[:1].isupper()
+                    and e.name not in words("news_outlets")  # "told CNN the group fears"
+                ]
+                described = [e for e in orgs if self._described(e, m.name)]
+                if described or orgs:
+                    (described or orgs)[-1].add(m)
                     return
             if m.name in _INSTITUTION_NOUNS:  # "the government" with no named antecedent
                 self._get(m.name, "organization").add(m)
@@ -248,6 +269,47 @@ def _merge_acronyms(entities: dict[str, Entity]) -> None:
                 long.aliases.append(alias)
         long.role = long.role or short.role
         del entities[short.name]
+
+
+def affiliations(entities: dict[str, Entity]) -> set[str]:
+    """The organisations a person who takes a position leads (the role names the body
+    and a leading post: "CBI chief economist Ian McCafferty said ...", "Carlos Baez
+    Silva, president of AARA, said ..."): the body is an actor of the story too. A
+    spokesperson or an analyst at a firm does not make the firm one.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def org(name: str) -> Entity:
+    ...     return Entity(name, "other", mentions=[Mention(0, 3, name, 0, "acronym", name)])
+    >>> people = {"Ian McCafferty": Entity("Ian McCafferty", "person", "CBI chief economist",
+    ...                                    positions=1),
+    ...           "John Reade": Entity("John Reade", "person", "analyst at UBS", positions=1),
+    ...           "CBI": org("CBI"), "UBS": org("UBS")}
+    >>> sorted(affiliations(people))
+    ['CBI']
+    """
+    roles = [
+        e.role
+        for e in entities.values()
+        if e.kind == "person"
+        and e.role
+        and e.positions
+        and any(w in e.role.lower().split() for w in words("leader_nouns"))
+    ]
+    out: set[str] = set()
+    for entity in entities.values():
+        if entity.kind not in ("organization", "other") or not any(
+            m.label == "ORG" or m.hint in ("organization", "acronym", "institution")
+            for m in entity.mentions
+        ):
+            continue
+        forms = [entity.name, *entity.aliases, entity.acronym or ""]
+        if any(
+            f and re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", role)
+            for f in forms
+            for role in roles
+        ):
+            out.add(entity.name)
+    return out
 
 
 def resolve_entities(
