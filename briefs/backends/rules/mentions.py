@@ -21,6 +21,7 @@ from briefs.backends.rules.names import (
     role_after,
     role_before,
     strip_title,
+    title_of_body,
 )
 from briefs.backends.rules.wordbook import words
 
@@ -146,6 +147,9 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for i, j in _runs(sent, lex):
         words = [t.value for t in toks[i:j]]
+        body = title_of_body(words, lex)
+        if body is not None:  # "Director General of the British Chambers of Commerce"
+            i, words = i + body, words[body:]
         if all(w.rstrip(".") in lex.title_heads or w in _CONNECTORS for w in words):
             continue  # "Director General" alone is a title, not an actor
         title, rest = strip_title([w for w in words if w != "."], lex)
