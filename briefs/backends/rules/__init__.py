@@ -28,6 +28,7 @@ __all__ = ["RulesBackend", "fingerprint"]
 
 MAX_ACTORS = 10
 MIN_COUNTRY_MENTIONS = 4
+MIN_GROUP_MENTIONS = 6  # a group that does not speak is an actor when named this often
 # An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
 # one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
 POSITIONS_PER_ACTOR = 2
@@ -58,7 +59,10 @@ def _keep(entity: Entity, lex: Lexicon) -> bool:
         return False  # "Aleppo", "the Far East": where things happen, not who acts
     if all(m.collective for m in entity.mentions):
         # "ministers", "holidaymakers": a group that speaks, and is named again
-        return any(m.speaks for m in entity.mentions) and len(entity.mentions) >= 2
+        subjects = sum(m.subject for m in entity.mentions)
+        return (any(m.speaks for m in entity.mentions) and subjects >= 2) or len(
+            entity.mentions
+        ) >= MIN_GROUP_MENTIONS
     if _kind(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:

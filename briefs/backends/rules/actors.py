@@ -113,9 +113,12 @@ class _Resolver:
                 if len(heads) == 1:  # "the Bank" after "the Bank of England"
                     heads[0].add(m)
                     return
-            target = self.by_surface.get(surface.lower())
+            # "private creditors" and "the creditors": one group, by its noun
+            key = f"group:{surface.split()[-1].lower()}" if m.collective else surface.lower()
+            target = self.by_surface.get(key)
             entity = self.entities[target] if target else self._get(surface, m.hint)
             entity.add(m)
+            self.by_surface[key] = entity.name
             if m.acronym:
                 entity.acronym = m.acronym
                 self.by_surface[m.acronym.lower()] = entity.name

@@ -194,17 +194,24 @@ def _phrase(sent: Sentence, noun: Token) -> tuple[Token, Token]:
     return first, noun
 
 
+_GROUP_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+
+
 def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
-    """Groups named by a plural common noun that are the subject of a verb, not owned
-    by another ("its members"): "Ministers said the plan would go ahead" -> a group
-    mention "Ministers" that speaks. Whether the group is an actor is decided over
-    the whole article (it must speak, and be named more than once).
+    """Groups named by a plural common noun, not owned by another ("its members"):
+    "Ministers said the plan would go ahead" -> a group mention "Ministers" that
+    speaks; "failed to pay private creditors" -> one that does not. Whether the group
+    is an actor is decided over the whole article (it speaks and is named more than
+    once, or it is named again and again).
 
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.lexicon import lexicon
     >>> s = build("Private creditors said the offer was too low.").sentences[0]
     >>> [(m.name, m.speaks) for m in collectives(s, lexicon())]
     [('Private creditors', True)]
+    >>> s = build("Argentina failed to pay private creditors in 2001.").sentences[0]
+    >>> [(m.name, m.speaks) for m in collectives(s, lexicon())]
+    [('Private creditors', False)]
     >>> s = build("The union said its members would strike.").sentences[0]
     >>> collectives(s, lexicon())
     []
@@ -212,10 +219,11 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     by_index = {t.index: t for t in sent.tokens}
     for t in sent.tokens:
-        if t.dep not in ("nsubj", "nsubjpass") or t.lower not in words("collective_nouns"):
+        if t.dep not in _GROUP_DEPS or t.lower not in words("collective_nouns"):
             continue
         head = by_index.get(t.head)
-        if head is None or head.pos not in ("VERB", "AUX"):
+        subject = t.dep in ("nsubj", "nsubjpass")
+        if head is None or (subject and head.pos not in ("VERB", "AUX")):
             continue
         if any(c.head == t.index and c.dep == "poss" for c in sent.tokens):
             continue  # "its members": part of another actor
@@ -253,7 +261,8 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 name,
                 tokens=name.split(),
                 collective=True,
-                speaks=head.value.lower() in lex.speech_verbs,
+                speaks=subject and head.value.lower() in lex.speech_verbs,
+                subject=subject,
             )
         )
     return out
