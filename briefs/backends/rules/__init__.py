@@ -27,7 +27,7 @@ from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 __all__ = ["RulesBackend", "fingerprint"]
 
 MAX_ACTORS = 10
-MIN_COUNTRY_MENTIONS = 4
+MIN_COUNTRY_MENTIONS = 8  # a country named in passing ("in the UK") is a setting
 MIN_GROUP_MENTIONS = 6  # a group that does not speak is an actor when named this often
 # An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
 # one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
@@ -70,8 +70,11 @@ def _keep(entity: Entity, lex: Lexicon) -> bool:
     named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
     if entity.kind == "person":
         return bool(named) and (len(named) >= 2 or entity.role is not None)
-    if entity.kind == "country":  # a country named in passing ("in the UK") is a setting
-        return len(named) >= MIN_COUNTRY_MENTIONS
+    if entity.kind == "country":
+        # a country that acts (the subject of a verb), or the setting named throughout
+        return (len(named) >= 2 and any(m.subject for m in named)) or len(
+            named
+        ) >= MIN_COUNTRY_MENTIONS
     if entity.kind == "group":  # "Russian peacekeepers": a described collective
         return len(named) >= 1
     referred = len(entity.mentions)  # "the union", "it" count for organisations

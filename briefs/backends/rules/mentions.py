@@ -269,5 +269,8 @@ def find_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     for m in found:
         if out and m.start < out[-1].end:
             continue
+        if not m.collective:
+            inside = [t for t in sent.tokens if m.start <= t.start and t.end <= m.end]
+            m.subject = any(t.dep in ("nsubj", "nsubjpass") for t in inside)
         out.append(m)
     return out

@@ -47,7 +47,7 @@ class Mention:
     label: str = ""  # the entity recogniser's label of the span ("PERSON", "GPE", ...)
     collective: bool = False  # a group named by a common noun ("ministers")
     speaks: bool = False  # the subject of a reporting verb
-    subject: bool = True  # a collective named as the subject of a verb (not its object)
+    subject: bool = True  # named as the subject of a verb (not its object or owner)
 
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|le|la)-[A-Z]")
