@@ -340,4 +340,8 @@ def resolve_entities(
     for entity in resolver.entities.values():
         if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
             entity.kind = "organization"  # "Borussia Dortmund": a club, not a person
+        elif entity.kind == "other" and any(
+            m.hint == "person" and m.has_title for m in entity.mentions
+        ):
+            entity.kind = "person"  # "Venter" ... "Dr Venter": a surname with a title
     return resolver.entities

@@ -34,6 +34,7 @@ _DETERMINERS = words("determiners")
 
 
 _ABBREVIATIONS = words("abbreviations")
+_HONORIFICS = words("honorifics")
 
 
 def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:
@@ -157,6 +158,10 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         kind, how = classify(rest, lex)
         if kind == "adjective":
             continue
+        # "Dr Venter", "Mr Ebbers": a person (the honorific is no role)
+        honorific = i > 0 and toks[i - 1].value in _HONORIFICS and title is None
+        if kind == "other" and honorific:
+            kind = "person"
         if (
             title is not None
             and kind in ("other", "person", "country", "institution")
@@ -198,7 +203,7 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 title=title,
                 acronym=acronym,
                 country_how=how,
-                has_title=title is not None or role is not None,
+                has_title=title is not None or role is not None or honorific,
                 sentence_initial=start_tok == 0 or i == 0,
                 tokens=rest if kind == "person" else words,
             )
