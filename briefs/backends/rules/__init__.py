@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from briefs.backends.base import Backend, Draft
-from briefs.backends.rules.actors import Entity, resolve_entities
+from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.document import Document, build
 from briefs.backends.rules.entities import is_place, organisation_by_label
@@ -27,7 +27,8 @@ from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 __all__ = ["RulesBackend", "fingerprint"]
 
 MAX_ACTORS = 10
-MIN_COUNTRY_MENTIONS = 4
+MIN_COUNTRY_MENTIONS = 8  # a country named in passing ("in the UK") is a setting
+MIN_GROUP_MENTIONS = 6  # a group that does not speak is an actor when named this often
 # An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
 # one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
 POSITIONS_PER_ACTOR = 2
@@ -58,7 +59,10 @@ def _keep(entity: Entity, lex: Lexicon) -> bool:
         return False  # "Aleppo", "the Far East": where things happen, not who acts
     if all(m.collective for m in entity.mentions):
         # "ministers", "holidaymakers": a group that speaks, and is named again
-        return any(m.speaks for m in entity.mentions) and len(entity.mentions) >= 2
+        subjects = sum(m.subject for m in entity.mentions)
+        return (any(m.speaks for m in entity.mentions) and subjects >= 2) or len(
+            entity.mentions
+        ) >= MIN_GROUP_MENTIONS
     if _kind(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:
@@ -66,8 +70,11 @@ def _keep(entity: Entity, lex: Lexicon) -> bool:
     named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
     if entity.kind == "person":
         return bool(named) and (len(named) >= 2 or entity.role is not None)
-    if entity.kind == "country":  # a country named in passing ("in the UK") is a setting
-        return len(named) >= MIN_COUNTRY_MENTIONS
+    if entity.kind == "country":
+        # a country that acts (the subject of a verb), or the setting named throughout
+        return (len(named) >= 2 and any(m.subject for m in named)) or len(
+            named
+        ) >= MIN_COUNTRY_MENTIONS
     if entity.kind == "group":  # "Russian peacekeepers": a described collective
         return len(named) >= 1
     referred = len(entity.mentions)  # "the union", "it" count for organisations
@@ -113,8 +120,9 @@ class RulesBackend(Backend):
             entities[st.actor].positions += 1
 
         title = article.title or ""
+        affiliated = affiliations(entities)
         ranked = sorted(
-            (e for e in entities.values() if _keep(e, lex)),
+            (e for e in entities.values() if _keep(e, lex) or e.name in affiliated),
             key=lambda e: (-_importance(e, len(sentences), title), e.first),
         )[:MAX_ACTORS]
         keep = {e.name for e in ranked}

@@ -8,44 +8,16 @@ then attached to the actor they refer to, in document order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms
+from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["Entity", "resolve_entities"]
+__all__ = ["Entity", "affiliations", "resolve_entities"]
 
 _KINDS = {"institution": "organization"}
-
-
-@dataclass
-class Entity:
-    name: str
-    kind: str
-    role: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    acronym: str | None = None
-    positions: int = 0
-
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
-
-    def add(self, mention: Mention) -> None:
-        mention.entity = self.name
-        self.mentions.append(mention)
-        surface = mention.text
-        if surface.lower().startswith("the "):
-            surface = surface[4:]
-        if surface != self.name and surface not in self.aliases and mention.hint != "generic":
-            self.aliases.append(surface)
-        if self.role is None and mention.role:
-            self.role = mention.role
-
-    def words(self) -> list[str]:
-        return self.name.replace("-", " ").split()
 
 
 def _key(text: str) -> str:
@@ -66,6 +38,15 @@ class _Resolver:
         info = self.lex.countries[country]
         forms = [country, *info.aliases, info.adjective or ""]
         return any(f and f in self.text for f in forms) or country in self.lex.famous_capitals
+
+    def _described(self, entity: Entity, noun: str) -> bool:
+        """Whether the article puts ``noun`` right before a name of ``entity`` ("the
+        charity Save the Children", "Anti-corruption group Clean Contracts Watch")."""
+        return any(
+            self.text[: m.start].rstrip().lower().endswith(noun)
+            for m in entity.mentions
+            if m.hint not in ("generic", "pronoun")
+        )
 
     def _get(self, name: str, kind: str, role: str | None = None) -> Entity:
         entity = self.entities.get(name)
@@ -103,9 +84,12 @@ class _Resolver:
                 if len(heads) == 1:  # "the Bank" after "the Bank of England"
                     heads[0].add(m)
                     return
-            target = self.by_surface.get(surface.lower())
+            # "private creditors" and "the creditors": one group, by its noun
+            key = f"group:{surface.split()[-1].lower()}" if m.collective else surface.lower()
+            target = self.by_surface.get(key)
             entity = self.entities[target] if target else self._get(surface, m.hint)
             entity.add(m)
+            self.by_surface[key] = entity.name
             if m.acronym:
                 entity.acronym = m.acronym
                 self.by_surface[m.acronym.lower()] = entity.name
@@ -141,6 +125,18 @@ class _Resolver:
                 names = [w.lower() for w in entity.words()]
                 if m.name in names or m.name.split()[-1] in names or m.name in role:
                     entity.add(m)
+                    return
+            if m.name in words("organisation_nouns"):  # "the group": the last organisation
+                orgs = [
+                    e
+                    for e in recent
+                    if e.kind in ("organization", "other")
+                    and e.name[:1].isupper()
+                    and e.name not in words("news_outlets")  # "told CNN the group fears"
+                ]
+                described = [e for e in orgs if self._described(e, m.name)]
+                if described or orgs:
+                    (described or orgs)[-1].add(m)
                     return
             if m.name in _INSTITUTION_NOUNS:  # "the government" with no named antecedent
                 self._get(m.name, "organization").add(m)
@@ -201,7 +197,6 @@ class _Resolver:
             self._get(surface, kind, m.role).add(m)
 
 
-_SMALL = words("name_small_words")
 # descriptions that name an actor on their own, even when no name precedes them
 _INSTITUTION_NOUNS = {
     "government",
@@ -214,39 +209,6 @@ _INSTITUTION_NOUNS = {
     "council",
     "court",
 }
-
-
-def _initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _SMALL]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-def _merge_acronyms(entities: dict[str, Entity]) -> None:
-    """ "GM" and "General Motors", "IMF" and "International Monetary Fund": one actor,
-    under the long name, the acronym an alias."""
-    orgs = [e for e in entities.values() if e.kind in ("organization", "group", "other")]
-    for short in orgs:
-        letters = short.name.replace(".", "")
-        if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
-            continue
-        long = next(
-            (
-                e
-                for e in orgs
-                if e is not short and e.kind != "other" and _initials(e.name) == letters
-            ),
-            None,
-        )
-        if long is None or short.name not in entities:
-            continue
-        for m in short.mentions:
-            m.entity = long.name
-        long.mentions.extend(short.mentions)
-        for alias in [short.name, *short.aliases]:
-            if alias != long.name and alias not in long.aliases:
-                long.aliases.append(alias)
-        long.role = long.role or short.role
-        del entities[short.name]
 
 
 def resolve_entities(
@@ -270,5 +232,12 @@ def resolve_entities(
                 if entity in recent:
                     recent.remove(entity)
                 recent.append(entity)
-    _merge_acronyms(resolver.entities)
+    merge_acronyms(resolver.entities)
+    for entity in resolver.entities.values():
+        if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
+            entity.kind = "organization"  # "Borussia Dortmund": a club, not a person
+        elif entity.kind == "other" and any(
+            m.hint == "person" and m.has_title for m in entity.mentions
+        ):
+            entity.kind = "person"  # "Venter" ... "Dr Venter": a surname with a title
     return resolver.entities

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from briefs.backends.rules.furniture import furniture_spans, is_furniture
 from briefs.backends.rules.nlp import parse
 from briefs.backends.rules.wordbook import book, words
 
@@ -89,60 +90,6 @@ class Document:
         return [t for t in sent.tokens if t.index in inside]
 
 
-_FURNITURE = re.compile(
-    r"^(?:share this with|share or comment|image copyright|image caption|media playback|"
-    r"published:|updated:|last updated|by \S+ \S+ for|click here|scroll down|"
-    r"follow (?:us|@)|read more|related (?:articles|stories)|getty images|"
-    r"(?:ap|reuters|afp|pa) (?:photo|images?)\b)",
-    re.I,
-)
-_TIMELINE = re.compile(r"^(?:\d{1,2} \w+ )?\d{4}\s*[:\-–]\s")
-_DATELINE = re.compile(r"^[A-Z][\w .,'-]{0,40}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--\s*)?")
-# Runs of page furniture inside the text, cut out wherever they are.
-_INLINE = re.compile(
-    r"Share this with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|"
-    r"Linked[Ii]n|Copy\s+this\s+link))+"
-    r"|Read more from \w+(?=Follow)|Follow \w+ on Twitter"
-    r"|Image copyright [^\n.]{0,60}?Image caption|Media playback is unsupported on your device"
-    # a heading glued to the text: "...AleppoWhat happens next?The evacuation"
-    r"|(?<=[a-z.?])[A-Z][^.!?]{0,60}\?(?=[A-Z])"
-)
-_GLUED = re.compile(r"[a-z][A-Z][a-z]")
-
-
-def _furniture(text: str) -> bool:
-    """Whether a sentence is page furniture rather than reporting.
-
-    >>> _furniture("Share this withEmailFacebookMessengerTwitter")
-    True
-    >>> _furniture("1999: The first talks collapse")
-    True
-    >>> _furniture("Mark Miller said the firm had stopped drilling.")
-    False
-    >>> _furniture("Reaction over AleppoHow survivors view AleppoWhy it matters")
-    True
-    """
-    stripped = text.strip()
-    if _FURNITURE.match(stripped) or _TIMELINE.match(stripped):
-        return True
-    if len(_GLUED.findall(stripped)) >= 2:
-        return True  # links and headings run together without spaces
-    low = stripped.lower()
-    return any(marker in low for marker in words("furniture_markers"))
-
-
-def dateline_end(text: str) -> int:
-    """Where the body starts after a wire dateline ("Rome (CNN)Italy is ..." -> 10).
-
-    >>> dateline_end("Rome (CNN)Italy is coping")
-    10
-    >>> dateline_end("Italy is coping")
-    0
-    """
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
-
-
 _HYPHENATED = re.compile(r"\w+(?:[-‐]\w+)+")
 
 
@@ -160,21 +107,9 @@ def _merge_hyphenated(doc: Any) -> None:
                 retokenizer.merge(span)
 
 
-def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of page furniture: a wire dateline at the start, share widgets,
-    "Follow X on Twitter", image-credit lines.
-
-    >>> furniture_spans("Share this withEmailFacebookCopy this linkThe ICRC says")
-    [(0, 42)]
-    >>> furniture_spans("Rome (CNN)Italy is coping")
-    [(0, 10)]
-    >>> t = "He hailed it.What happens next?The evacuation was due on Wednesday."
-    >>> [t[a:b] for a, b in furniture_spans(t)]
-    ['What happens next?']
-    """
-    spans = [(0, dateline_end(text))] if dateline_end(text) else []
-    spans += [(m.start(), m.end()) for m in _INLINE.finditer(text)]
-    return sorted(spans)
+def _hidden(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    a, b = _visible(start, end, spans)
+    return a >= b
 
 
 def _visible(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -212,11 +147,12 @@ def from_doc(text: str, doc: Any) -> Document:
     paragraph = 0
     last_end = 0
     for sent in doc.sents:
-        # a paragraph break inside a spaCy sentence splits it
+        # a paragraph break, or furniture cut out, inside a spaCy sentence splits it
         pieces: list[list[Any]] = [[]]
         for tok in sent:
-            if tok.is_space:
-                if "\n" in tok.text and pieces[-1]:
+            hidden = not tok.is_space and _hidden(tok.idx, tok.idx + len(tok.text), spans)
+            if tok.is_space or hidden:
+                if (hidden or "\n" in tok.text) and pieces[-1]:
                     pieces.append([])
                 continue
             pieces[-1].append(tok)
@@ -252,7 +188,7 @@ def from_doc(text: str, doc: Any) -> Document:
             sentences.append(
                 Sentence(
                     index, start, end, text[start:end], tuple(own), paragraph,
-                    _furniture(text[start:end]),
+                    is_furniture(text[start:end]),
                 )
             )
             tokens.extend(own)

@@ -31,6 +31,7 @@ __all__ = [
     "is_place",
     "merge_organisations",
     "organisation_by_label",
+    "person_by_label_is_organisation",
     "refine",
 ]
 
@@ -128,6 +129,27 @@ def organisation_by_label(mentions: list[Mention]) -> bool:
     return len(labelled) >= 3 and labelled.count("ORG") * 2 > len(labelled)
 
 
+def person_by_label_is_organisation(mentions: list[Mention]) -> bool:
+    """Whether an actor the word lists read as a person (two to four capitalised words,
+    no title or role) is an organisation by the recogniser: its full name labelled ORG
+    and most of its labelled mentions ORG ("Borussia Dortmund", "Bayern Munich"; a
+    person whose name the small model once calls ORG is called PERSON elsewhere).
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def m(text: str, label: str) -> Mention:
+    ...     return Mention(0, len(text), text, 0, "person", text, label=label)
+    >>> person_by_label_is_organisation([m("Borussia Dortmund", "ORG")])
+    True
+    >>> person_by_label_is_organisation([m("Nadia Kessler", "ORG"), m("Kessler", "PERSON")])
+    False
+    """
+    if any(m.has_title or m.role for m in mentions):
+        return False
+    labelled = [m.label for m in mentions if m.label]
+    full = [m.label for m in mentions if m.label and len(m.text.split()) >= 2]
+    return "ORG" in full and labelled.count("ORG") * 2 > len(labelled)
+
+
 def is_place(mentions: list[Mention], lex: Lexicon) -> bool:
     """Whether an actor's named mentions are mostly places by the recogniser's labels
     (a town it also reads as a nationality, "Aleppo", included; the small model's
@@ -172,17 +194,24 @@ def _phrase(sent: Sentence, noun: Token) -> tuple[Token, Token]:
     return first, noun
 
 
+_GROUP_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+
+
 def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
-    """Groups named by a plural common noun that are the subject of a verb, not owned
-    by another ("its members"): "Ministers said the plan would go ahead" -> a group
-    mention "Ministers" that speaks. Whether the group is an actor is decided over
-    the whole article (it must speak, and be named more than once).
+    """Groups named by a plural common noun, not owned by another ("its members"):
+    "Ministers said the plan would go ahead" -> a group mention "Ministers" that
+    speaks; "failed to pay private creditors" -> one that does not. Whether the group
+    is an actor is decided over the whole article (it speaks and is named more than
+    once, or it is named again and again).
 
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.lexicon import lexicon
     >>> s = build("Private creditors said the offer was too low.").sentences[0]
     >>> [(m.name, m.speaks) for m in collectives(s, lexicon())]
     [('Private creditors', True)]
+    >>> s = build("Argentina failed to pay private creditors in 2001.").sentences[0]
+    >>> [(m.name, m.speaks) for m in collectives(s, lexicon())]
+    [('Private creditors', False)]
     >>> s = build("The union said its members would strike.").sentences[0]
     >>> collectives(s, lexicon())
     []
@@ -190,10 +219,11 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     by_index = {t.index: t for t in sent.tokens}
     for t in sent.tokens:
-        if t.dep not in ("nsubj", "nsubjpass") or t.lower not in words("collective_nouns"):
+        if t.dep not in _GROUP_DEPS or t.lower not in words("collective_nouns"):
             continue
         head = by_index.get(t.head)
-        if head is None or head.pos not in ("VERB", "AUX"):
+        subject = t.dep in ("nsubj", "nsubjpass")
+        if head is None or (subject and head.pos not in ("VERB", "AUX")):
             continue
         if any(c.head == t.index and c.dep == "poss" for c in sent.tokens):
             continue  # "its members": part of another actor
@@ -231,7 +261,8 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 name,
                 tokens=name.split(),
                 collective=True,
-                speaks=head.value.lower() in lex.speech_verbs,
+                speaks=subject and head.value.lower() in lex.speech_verbs,
+                subject=subject,
             )
         )
     return out

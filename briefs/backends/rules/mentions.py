@@ -17,9 +17,11 @@ from briefs.backends.rules.names import (
     classify,
     is_acronym,
     is_cap,
+    is_hyphen_adjective,
     role_after,
     role_before,
     strip_title,
+    title_of_body,
 )
 from briefs.backends.rules.wordbook import words
 
@@ -32,6 +34,7 @@ _DETERMINERS = words("determiners")
 
 
 _ABBREVIATIONS = words("abbreviations")
+_HONORIFICS = words("honorifics")
 
 
 def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:
@@ -89,7 +92,11 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         # drop stop-list capitals and capitalised common nouns ("Lawyers for ...") at the front
         while (
             i < j
-            and (toks[i].value in lex.stop_caps or _common_noun(toks[i].value, lex))
+            and (
+                toks[i].value in lex.stop_caps
+                or _common_noun(toks[i].value, lex)
+                or is_hyphen_adjective(toks[i].value)
+            )
             and not _opens_title(toks, i, j, lex)
         ):
             i += 1
@@ -141,6 +148,9 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for i, j in _runs(sent, lex):
         words = [t.value for t in toks[i:j]]
+        body = title_of_body(words, lex)
+        if body is not None:  # "Director General of the British Chambers of Commerce"
+            i, words = i + body, words[body:]
         if all(w.rstrip(".") in lex.title_heads or w in _CONNECTORS for w in words):
             continue  # "Director General" alone is a title, not an actor
         title, rest = strip_title([w for w in words if w != "."], lex)
@@ -148,6 +158,10 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         kind, how = classify(rest, lex)
         if kind == "adjective":
             continue
+        # "Dr Venter", "Mr Ebbers": a person (the honorific is no role)
+        honorific = i > 0 and toks[i - 1].value in _HONORIFICS and title is None
+        if kind == "other" and honorific:
+            kind = "person"
         if (
             title is not None
             and kind in ("other", "person", "country", "institution")
@@ -189,7 +203,7 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 title=title,
                 acronym=acronym,
                 country_how=how,
-                has_title=title is not None or role is not None,
+                has_title=title is not None or role is not None or honorific,
                 sentence_initial=start_tok == 0 or i == 0,
                 tokens=rest if kind == "person" else words,
             )
@@ -260,5 +274,8 @@ def find_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     for m in found:
         if out and m.start < out[-1].end:
             continue
+        if not m.collective:
+            inside = [t for t in sent.tokens if m.start <= t.start and t.end <= m.end]
+            m.subject = any(t.dep in ("nsubj", "nsubjpass") for t in inside)
         out.append(m)
     return out

@@ -15,9 +15,11 @@ __all__ = [
     "classify",
     "is_acronym",
     "is_cap",
+    "is_hyphen_adjective",
     "role_after",
     "role_before",
     "strip_title",
+    "title_of_body",
 ]
 
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
@@ -45,6 +47,7 @@ class Mention:
     label: str = ""  # the entity recogniser's label of the span ("PERSON", "GPE", ...)
     collective: bool = False  # a group named by a common noun ("ministers")
     speaks: bool = False  # the subject of a reporting verb
+    subject: bool = True  # named as the subject of a verb (not its object or owner)
 
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|le|la)-[A-Z]")
@@ -67,12 +70,34 @@ def is_acronym(value: str) -> bool:
 
 
 _HONORIFICS = words("honorifics")
+_HYPHEN_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")
+
+
+def is_hyphen_adjective(value: str) -> bool:
+    """A capitalised hyphenated adjective that opens a sentence before a name
+    ("Injury-ravaged Bayern Munich", "Cash-strapped Greece"): a description, not part
+    of the name (a name's hyphen joins capitals: "Al-Hamadi", "Baden-Baden").
+
+    >>> is_hyphen_adjective("Injury-ravaged"), is_hyphen_adjective("Cash-strapped")
+    (True, True)
+    >>> is_hyphen_adjective("Al-Hamadi"), is_hyphen_adjective("al-Assad")
+    (False, False)
+    """
+    return bool(_HYPHEN_ADJECTIVE.match(value))
 
 
 def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
     """ "Transport Secretary Owen Pritchard" -> ("Transport Secretary", [Owen, Pritchard]);
-    "Solicitor Gareth Pierce" and "Tory Liam Fox" lose their leading word too."""
-    if len(words) == 3 and (
+    "Solicitor Gareth Pierce" and "Tory Liam Fox" lose their leading word too; "Prince
+    of Wales" keeps its title whole.
+
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> strip_title("Prince of Wales".split(), lexicon())
+    (None, ['Prince', 'of', 'Wales'])
+    >>> strip_title("Cottonwood Police Sgt Jeremy Daniels".split(), lexicon())
+    ('Cottonwood Police Sgt', ['Jeremy', 'Daniels'])
+    """
+    if len(words) == 3 and not any(w in lex.org_heads for w in words[1:]) and (
         words[0].lower() in lex.role_nouns
         or words[0] in lex.institutions
         or words[0] in lex.adjectives
@@ -82,11 +107,39 @@ def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
     for k in range(len(words) - 2, -1, -1):
         if words[k].rstrip(".") in lex.title_heads:
             rest = words[k + 1 :]
-            if not 1 <= len(rest) <= 4 or any(w in lex.org_heads for w in rest):
+            if (
+                not 1 <= len(rest) <= 4
+                or any(w in lex.org_heads for w in rest)
+                or not rest[0][:1].isupper()  # "Prince of Wales": a title as a whole
+            ):
                 return None, words
             title = [w for w in words[: k + 1] if w.rstrip(".") not in _HONORIFICS]
             return " ".join(title) or "", rest
     return None, words
+
+
+def title_of_body(words: list[str], lex: Lexicon) -> int | None:
+    """Where the body starts in a run that is a post "of" a body ("Director General of
+    the British Chambers of Commerce" -> 4, the index of "British"); ``None`` for a
+    run that is not one, or is a title as a whole ("Chancellor of the Exchequer").
+
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> w = "Director General of the British Chambers of Commerce".split()
+    >>> title_of_body(w, lexicon()), title_of_body("Chancellor of the Exchequer".split(), lexicon())
+    (4, None)
+    """
+    if "of" not in words or tuple(words) in lex.titles:
+        return None
+    k = words.index("of")
+    head = words[:k]
+    titled = all(w.rstrip(".") in lex.title_heads or w.lower() in lex.role_words for w in head)
+    if not head or not titled:
+        return None
+    start = k + 2 if k + 1 < len(words) and words[k + 1] == "the" else k + 1
+    rest = words[start:]
+    if not rest or classify(rest, lex)[0] not in ("organization", "institution"):
+        return None
+    return start
 
 
 def role_before(toks: tuple[Token, ...], i: int, lex: Lexicon) -> str | None:

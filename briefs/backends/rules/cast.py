@@ -1,0 +1,118 @@
+"""The actor record, and how actors relate once resolved: an acronym and the name it
+stands for are one actor; a body a speaking person leads is an actor of its own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefs.backends.rules.names import Mention
+from briefs.backends.rules.wordbook import words
+
+__all__ = ["Entity", "affiliations", "merge_acronyms"]
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    acronym: str | None = None
+    positions: int = 0
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def add(self, mention: Mention) -> None:
+        mention.entity = self.name
+        self.mentions.append(mention)
+        surface = mention.text
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        if surface != self.name and surface not in self.aliases and mention.hint != "generic":
+            self.aliases.append(surface)
+        if self.role is None and mention.role:
+            self.role = mention.role
+
+    def words(self) -> list[str]:
+        return self.name.replace("-", " ").split()
+
+
+_SMALL = words("name_small_words")
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _SMALL]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def merge_acronyms(entities: dict[str, Entity]) -> None:
+    """ "GM" and "General Motors", "IMF" and "International Monetary Fund": one actor,
+    under the long name, the acronym an alias."""
+    orgs = [e for e in entities.values() if e.kind in ("organization", "group", "other")]
+    for short in orgs:
+        letters = short.name.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+            continue
+        long = next(
+            (
+                e
+                for e in orgs
+                if e is not short and e.kind != "other" and _initials(e.name) == letters
+            ),
+            None,
+        )
+        if long is None or short.name not in entities:
+            continue
+        for m in short.mentions:
+            m.entity = long.name
+        long.mentions.extend(short.mentions)
+        for alias in [short.name, *short.aliases]:
+            if alias != long.name and alias not in long.aliases:
+                long.aliases.append(alias)
+        long.role = long.role or short.role
+        del entities[short.name]
+
+
+def affiliations(entities: dict[str, Entity]) -> set[str]:
+    """The organisations a person who takes a position leads (the role names the body
+    and a leading post: "CBI chief economist Ian McCafferty said ...", "Carlos Baez
+    Silva, president of AARA, said ..."): the body is an actor of the story too. A
+    spokesperson or an analyst at a firm does not make the firm one.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def org(name: str) -> Entity:
+    ...     return Entity(name, "other", mentions=[Mention(0, 3, name, 0, "acronym", name)])
+    >>> people = {"Ian McCafferty": Entity("Ian McCafferty", "person", "CBI chief economist",
+    ...                                    positions=1),
+    ...           "John Reade": Entity("John Reade", "person", "analyst at UBS", positions=1),
+    ...           "CBI": org("CBI"), "UBS": org("UBS")}
+    >>> sorted(affiliations(people))
+    ['CBI']
+    """
+    roles = [
+        e.role
+        for e in entities.values()
+        if e.kind == "person"
+        and e.role
+        and e.positions
+        and any(w in e.role.lower().split() for w in words("leader_nouns"))
+    ]
+    out: set[str] = set()
+    for entity in entities.values():
+        if entity.kind not in ("organization", "other") or not any(
+            m.label == "ORG" or m.hint in ("organization", "acronym", "institution")
+            for m in entity.mentions
+        ):
+            continue
+        forms = [entity.name, *entity.aliases, entity.acronym or ""]
+        if any(
+            f and re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", role)
+            for f in forms
+            for role in roles
+        ):
+            out.add(entity.name)
+    return out
