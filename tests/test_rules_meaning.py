@@ -42,6 +42,18 @@ def test_a_passive_denial_goes_to_its_agent():
     )
 
 
+def test_a_belief_is_a_position_but_a_passive_belief_is_nobodys():
+    brief = _brief(
+        "Former team-mate Nabil Dirar believes the striker must be regretting his move "
+        "to Manchester United. Dirar added that the club had treated him well. "
+        "The Rausu Fisheries Cooperative Association said the island appeared on Monday. "
+        "It is not believed to be related to the earthquake in Nepal."
+    )
+    dirar = [p.stance for p in brief.positions if p.actor == "Nabil Dirar"]
+    assert any("must be regretting his move" in s for s in dirar)
+    assert all("believed" not in p.stance for p in brief.positions)
+
+
 def test_a_coordinated_report_keeps_the_first_speaker():
     brief = _brief(
         "Ms Villalba, a former executive, has sued the bank. Merrill Lynch denied Ms "
