@@ -54,6 +54,16 @@ def test_a_belief_is_a_position_but_a_passive_belief_is_nobodys():
     assert all("believed" not in p.stance for p in brief.positions)
 
 
+def test_a_wire_dateline_at_the_very_start_is_neither_title_nor_summary():
+    brief = _brief(
+        "(CNN)The defense minister told parliament that his jets had never met a UFO. "
+        "Defense Minister Gen Nakatani said the air force scrambles jets when needed. "
+        "Lawmaker Antonio Inoki had asked the budget committee about alien visitors."
+    )
+    assert brief.title and brief.title.startswith("The defense minister")
+    assert "(CNN)" not in brief.summary and brief.summary.startswith("The defense minister")
+
+
 def test_a_coordinated_report_keeps_the_first_speaker():
     brief = _brief(
         "Ms Villalba, a former executive, has sued the bank. Merrill Lynch denied Ms "

@@ -7,7 +7,14 @@ import re
 
 import yaml
 
-__all__ = ["clean_date", "derive_title", "split_front_matter", "take_date_header", "take_title"]
+__all__ = [
+    "WIRE_DATELINE",
+    "clean_date",
+    "derive_title",
+    "split_front_matter",
+    "take_date_header",
+    "take_title",
+]
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 # "date 2023-11-07", "Date: 2023-11-07", at the very start of the text (inline or own line).
@@ -16,6 +23,10 @@ _DATE_HEADER = re.compile(
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _MAX_TITLE_WORDS = 20
+# A wire dateline opening a story: "(CNN)The ...", "Rome (CNN) -- ...", "LONDON (Reuters) -".
+WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][\w .,'-]{0,40})?\((?:CNN|AP|Reuters|AFP)\)\s*(?:--\s*|-\s+)?"
+)
 
 
 def clean_date(value: object) -> str | None:
@@ -79,8 +90,16 @@ def take_title(text: str) -> tuple[str | None, str]:
 
 
 def derive_title(text: str, max_words: int = 14) -> str | None:
-    """A title made from the first sentence when the input has none."""
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].strip()
+    """A title made from the first sentence when the input has none (a wire dateline
+    left out).
+
+    >>> derive_title("(CNN)The classic video game was developed in Japan. More.")
+    'The classic video game was developed in Japan'
+    """
+    body = text.strip()
+    dateline = WIRE_DATELINE.match(body)
+    body = body[dateline.end() :] if dateline else body
+    first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0].strip()
     words = first.split()
     if not words:
         return None

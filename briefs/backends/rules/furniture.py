@@ -14,6 +14,7 @@ import re
 
 from briefs.backends.rules.lexicon import lexicon
 from briefs.backends.rules.wordbook import words
+from briefs.ingest.metadata import WIRE_DATELINE
 
 __all__ = ["caption_spans", "dateline_end", "furniture_spans", "is_furniture"]
 
@@ -25,7 +26,6 @@ _FURNITURE = re.compile(
     re.I,
 )
 _TIMELINE = re.compile(r"^(?:\d{1,2} \w+ )?\d{4}\s*[:\-–]\s")
-_DATELINE = re.compile(r"^[A-Z][\w .,'-]{0,40}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--\s*)?")
 # Runs of page furniture inside the text, cut out wherever they are.
 _INLINE = re.compile(
     r"Share this with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|"
@@ -173,10 +173,12 @@ def dateline_end(text: str) -> int:
 
     >>> dateline_end("Rome (CNN)Italy is coping")
     10
+    >>> dateline_end("(CNN)The classic video game")
+    5
     >>> dateline_end("Italy is coping")
     0
     """
-    match = _DATELINE.match(text)
+    match = WIRE_DATELINE.match(text)
     return match.end() if match else 0
 
 
