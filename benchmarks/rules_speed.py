@@ -1,18 +1,25 @@
 """Rules backend throughput next to sumy's LexRank summary alone, same articles, same run.
 
-    python benchmarks/rules_speed.py ../shared/corpus/bbc/*.jsonl --limit 200
+    python benchmarks/rules_speed.py ../shared/corpus/bbc/*.jsonl --limit 200 --processes 2
 
 Prints articles per second for the full rules brief (actors, positions, issues,
-summary, grounding) one article at a time, in parse batches (``nlp.pipe``), and in
-batches over ``--processes`` worker processes, next to LexRank's 3-sentence summary
-alone (one core), and the ratios.
+summary, grounding) one article at a time, in parse batches (``nlp.pipe``), in
+batches over ``--processes`` worker processes, and through the product's path,
+``generate_batch`` with ``concurrency`` 1 and ``--processes`` (what ``briefs
+generate -j N`` runs: reading the JSONL, batches in worker processes, two fsynced
+files per brief and the manifest, no cache), next to LexRank's 3-sentence summary
+alone (one core), and the ratios. LexRank is timed at the start and at the end of
+the run and the mean is the reference, since the machine may be shared; the load
+average is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _sumy import sumy_summarizer
 
+from briefs import generate_batch
 from briefs.backends.rules import RulesBackend
 from briefs.backends.rules.batch import drafts
 from briefs.grounding import ground
@@ -42,6 +50,28 @@ def load(paths: list[Path], limit: int | None) -> list[Article]:
     return out
 
 
+def lexrank_seconds(articles: list[Article]) -> float:
+    lexrank = sumy_summarizer("lexrank")
+    lexrank(articles[0].text)
+    start = time.perf_counter()
+    for a in articles:
+        lexrank(a.text)
+    return time.perf_counter() - start
+
+
+def engine_seconds(articles: list[Article], jobs: int, scratch: Path) -> float:
+    """``generate_batch`` over the articles written as one JSONL file, no cache."""
+    source = scratch / "articles.jsonl"
+    with source.open("w", encoding="utf-8") as sink:
+        for a in articles:
+            sink.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
+    start = time.perf_counter()
+    result = generate_batch([source], scratch / f"out-j{jobs}", "rules", concurrency=jobs)
+    seconds = time.perf_counter() - start
+    assert result.ok == len(articles), result.counts()
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
@@ -51,31 +81,33 @@ def main() -> None:
     articles = load(args.paths, args.limit)
     words = sum(len(a.text.split()) for a in articles)
     backend = RulesBackend()
-    lexrank = sumy_summarizer("lexrank")
-    brief_from_article(articles[0], backend)  # warm caches (lexicon, gazetteer)
-    lexrank(articles[0].text)
+    brief_from_article(articles[0], backend)  # warm caches (model, lexicon, gazetteer)
+    lex_before = lexrank_seconds(articles)
 
     start = time.perf_counter()
     for a in articles:
         brief_from_article(a, backend)
-    rules_s = time.perf_counter() - start
-
-    start = time.perf_counter()
-    for a in articles:
-        lexrank(a.text)
-    lex_s = time.perf_counter() - start
-
-    timings = [("rules: full brief, one at a time", rules_s)]
+    timings = [("rules: full brief, one at a time", time.perf_counter() - start)]
     for procs in (1, args.processes):
         start = time.perf_counter()
         for article, draft in zip(articles, drafts(articles, procs), strict=True):
             ground(draft, article.text)
         label = f"rules: batched, {procs} process{'es' if procs > 1 else ''}"
         timings.append((label, time.perf_counter() - start))
+    with tempfile.TemporaryDirectory(prefix="briefs-speed-") as scratch:
+        for jobs in (1, args.processes):
+            label = f"rules: generate_batch, -j {jobs}"
+            timings.append((label, engine_seconds(articles, jobs, Path(scratch))))
+    lex_after = lexrank_seconds(articles)
+    lex_s = (lex_before + lex_after) / 2
     timings.append(("LexRank (sumy): summary only", lex_s))
 
     n = len(articles)
-    print(f"{n} articles, {words / n:.0f} words on average")
+    loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{n} articles, {words / n:.0f} words on average; load average {loadavg}")
+    print(
+        f"LexRank {n / lex_before:.1f} articles/s at the start, {n / lex_after:.1f} at the end"
+    )
     print(f"{'method':<36}{'seconds':>9}{'articles/s':>12}{'ms/article':>12}{'x LexRank':>11}")
     for name, secs in timings:
         print(
