@@ -24,29 +24,28 @@ import math
 import os
 import signal
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
 from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
+from briefs.batches import (
+    Batches,
+    Progress,
+    briefs_of,
+    fail_unfinished,
+)
 from briefs.cache import BriefCache
-from briefs.engine import MANIFEST_EVERY_S, _inputs, _prepare, _Run
-from briefs.errors import BackendUnavailable, BriefsError, UsageError
+from briefs.engine import _inputs, _prepare, _Run
+from briefs.errors import BackendUnavailable, UsageError
 from briefs.ingest import DEFAULT_MAX_BYTES
 from briefs.manifest import BatchResult, ManifestEntry, write_manifest
-from briefs.pipeline import brief_from_article
-from briefs.schema import Article, Brief
+from briefs.schema import Article
 
 __all__ = ["DEFAULT_BATCH_SIZE", "brief_batch", "generate_batch_dask"]
 
 DEFAULT_BATCH_SIZE = 8
-WRITERS = 4  # client threads writing briefs as they come back
-MAX_QUEUED_WRITES = 512  # briefs back from the cluster, waiting to be written
-BatchItem = tuple[Article, ManifestEntry, float]
-Finish = Callable[[ManifestEntry, float], None]
 Recipe = str | Backend | Callable[[], Backend]
 
 _BUILT: dict[str, Backend] = {}
@@ -73,17 +72,7 @@ def brief_batch(
     token: str, blob: bytes, articles: list[Article], strict: bool
 ) -> list[tuple[bool, str]]:
     """On a worker: (True, brief JSON) or (False, error) for each article, in order."""
-    backend = _build(token, blob)
-    out: list[tuple[bool, str]] = []
-    for article in articles:
-        try:
-            brief = brief_from_article(article, backend, strict_grounding=strict)
-            out.append((True, brief.model_dump_json()))
-        except BriefsError as exc:
-            out.append((False, str(exc)))
-        except Exception as exc:  # a bug on one article must not sink the batch
-            out.append((False, f"internal error: {exc!r}"))
-    return out
+    return briefs_of(_build(token, blob), articles, strict)
 
 
 def _client(scheduler: str | None, workers: int | None, threads: int) -> tuple[Any, Any]:
@@ -140,92 +129,6 @@ def _recipe(backend: Recipe) -> tuple[Backend, bytes]:
     return engine, cloudpickle.dumps(backend)
 
 
-class _Batches:
-    """Batches in flight on the cluster; their briefs written by a few threads here
-    (each write is fsynced: one thread alone would cap the whole cluster's rate)."""
-
-    def __init__(
-        self, client: Any, run: _Run, blob: bytes, strict: bool, limit: int, finish: Finish
-    ) -> None:
-        from distributed import as_completed
-
-        self.client, self.run, self.blob, self.strict = client, run, blob, strict
-        self.token = hashlib.sha256(blob).hexdigest()[:16]
-        self.limit, self.finish = limit, finish
-        self.pending: dict[Any, list[BatchItem]] = {}
-        self.done = as_completed()
-        self.pool = ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="briefs-write")
-        self.writes: set[Future[tuple[ManifestEntry, float]]] = set()
-
-    def submit(self, batch: list[BatchItem]) -> None:
-        if not batch:
-            return
-        future = self.client.submit(
-            brief_batch, self.token, self.blob, [a for a, _, _ in batch], self.strict, pure=False
-        )
-        self.pending[future] = batch
-        self.done.add(future)
-        while len(self.pending) >= self.limit:
-            self._collect(next(self.done))
-
-    def drain(self) -> None:
-        while self.pending:
-            self._collect(next(self.done))
-        self._reap(everything=True)
-
-    def _collect(self, future: Any) -> None:
-        batch = self.pending.pop(future)
-        try:
-            results = future.result()
-        except Exception as exc:  # the batch itself failed (e.g. its workers kept dying)
-            results = [(False, f"dask: {type(exc).__name__}: {exc}")] * len(batch)
-        for item, result in zip(batch, results, strict=True):
-            self.writes.add(self.pool.submit(self._keep, item, result))
-        self._reap()
-
-    def _keep(self, item: BatchItem, result: tuple[bool, str]) -> tuple[ManifestEntry, float]:
-        """In a writer thread: write one brief (and cache it), or record its error."""
-        (article, entry, started), (ok, payload) = item, result
-        try:
-            if not ok:
-                raise BriefsError(payload)
-            self.run.keep(article, Brief.model_validate_json(payload), entry)
-        except BriefsError as exc:
-            entry.status, entry.error = "failed", str(exc)
-        except Exception as exc:
-            entry.status, entry.error = "failed", f"internal error: {exc!r}"
-        return entry, started
-
-    def _reap(self, everything: bool = False) -> None:
-        """Report the briefs written so far (on this thread); wait when too many queue."""
-        if everything:
-            wait(self.writes)
-        elif len(self.writes) > MAX_QUEUED_WRITES:
-            wait(self.writes, return_when=FIRST_COMPLETED)
-        finished = {f for f in self.writes if f.done()}
-        self.writes -= finished
-        for future in finished:
-            self.finish(*future.result())
-
-    def close(self, interrupted: bool) -> None:
-        if interrupted:
-            self.client.cancel(list(self.pending))
-        # a write under way is finished (it is atomic anyway); queued ones are dropped
-        self.pool.shutdown(wait=True, cancel_futures=interrupted)
-
-
-def _needs_model(run: _Run, article: Article, entry: ManifestEntry) -> bool:
-    """False when the brief is done already (resumed, or written from the cache), or
-    when reusing it failed (the entry then says why)."""
-    try:
-        return not run.reuse(article, entry)
-    except BriefsError as exc:
-        entry.status, entry.error = "failed", str(exc)
-    except Exception as exc:
-        entry.status, entry.error = "failed", f"internal error: {exc!r}"
-    return False
-
-
 def generate_batch_dask(
     paths: Iterable[str | Path],
     out_dir: str | Path = "briefs-out",
@@ -253,39 +156,24 @@ def generate_batch_dask(
     result = _prepare(out_dir)
     client, cluster = _client(scheduler, workers, threads)
     run = _Run(engine, result.out_dir, store, force, strict_grounding)
-    last_manifest = time.monotonic()
+    finish = Progress(result, engine.name, on_result)
+    token = hashlib.sha256(blob).hexdigest()[:16]
 
-    def finish(entry: ManifestEntry, started: float) -> None:
-        nonlocal last_manifest
-        entry.duration_ms = round((time.perf_counter() - started) * 1000, 3)
-        if on_result is not None:
-            on_result(entry)
-        if time.monotonic() - last_manifest > MANIFEST_EVERY_S:
-            write_manifest(result, engine.name)
-            last_manifest = time.monotonic()
+    def send(articles: list[Article]) -> Any:
+        return client.submit(brief_batch, token, blob, articles, strict_grounding, pure=False)
 
-    flight: _Batches | None = None
+    flight: Batches | None = None
     try:
+        from distributed import as_completed
+
         slots = max(1, sum(client.nthreads().values()))
-        flight = _Batches(client, run, blob, strict_grounding, 2 * slots, finish)
-        batch: list[BatchItem] = []
-        for article, entry, started in _inputs(paths, max_bytes, result, engine.name):
-            if article is not None and _needs_model(run, article, entry):
-                batch.append((article, entry, started))
-                if len(batch) >= batch_size:
-                    flight.submit(batch)
-                    batch = []
-            else:
-                finish(entry, started)
-        flight.submit(batch)
-        flight.drain()
+        flight = Batches(send, as_completed(), run, 2 * slots, finish, "dask")
+        flight.run_all(_inputs(paths, max_bytes, result, engine.name), batch_size)
     except BaseException:  # Ctrl-C above all: keep what is done, say what is not
         result.interrupted = True
         if flight is not None:
-            flight.close(interrupted=True)
-        for entry in result.entries:
-            if entry.status == "ok" and not entry.outputs:
-                entry.status, entry.error = "failed", "interrupted before it finished"
+            client.cancel(flight.close(interrupted=True))
+        fail_unfinished(result.entries)
         raise
     else:
         flight.close(interrupted=False)

@@ -22,6 +22,7 @@ from typing import Any
 
 from briefs.backends.base import Backend
 from briefs.backends.registry import get_backend
+from briefs.batches import MANIFEST_EVERY_S, Progress, fail_unfinished
 from briefs.cache import BriefCache, cache_key
 from briefs.errors import BriefsError, DuplicateId, InputError, UsageError
 from briefs.ingest import DEFAULT_MAX_BYTES, iter_articles, read_file
@@ -32,6 +33,7 @@ from briefs.schema import Article, Brief
 from briefs.storage import safe_name
 
 __all__ = [
+    "MANIFEST_EVERY_S",
     "MANIFEST_NAME",
     "BatchResult",
     "ManifestEntry",
@@ -39,8 +41,6 @@ __all__ = [
     "generate_batch",
     "write_brief",
 ]
-
-MANIFEST_EVERY_S = 2.0
 
 
 def _existing(out_dir: Path, stem: str, key: str) -> Brief | None:
@@ -158,23 +158,15 @@ async def agenerate_batch(
     on_result: Callable[[ManifestEntry], None] | None = None,
     ids: Collection[str] | None = None,
 ) -> BatchResult:
-    """Async form of :func:`generate_batch` (briefs are made in worker threads)."""
+    """Async form of :func:`generate_batch`: briefs are made in worker threads, one
+    article per ``generate`` call, whatever the backend."""
     engine = get_backend(backend)
     store = cache if isinstance(cache, BriefCache) or cache is None else BriefCache(cache)
     result = _prepare(out_dir)
     run = _Run(engine, result.out_dir, store, force, strict_grounding)
     slots = asyncio.Semaphore(max(1, concurrency))
     tasks: set[asyncio.Task[None]] = set()
-    last_manifest = time.monotonic()
-
-    def finish(entry: ManifestEntry, started: float) -> None:
-        nonlocal last_manifest
-        entry.duration_ms = round((time.perf_counter() - started) * 1000, 3)
-        if on_result is not None:
-            on_result(entry)
-        if time.monotonic() - last_manifest > MANIFEST_EVERY_S:
-            write_manifest(result, engine.name)
-            last_manifest = time.monotonic()
+    finish = Progress(result, engine.name, on_result)
 
     # a pool as wide as --concurrency (asyncio's default one has only cores + 4 threads)
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="briefs")
@@ -206,9 +198,7 @@ async def agenerate_batch(
         result.interrupted = True
         for task in tasks:
             task.cancel()
-        for entry in result.entries:
-            if entry.status == "ok" and not entry.outputs:
-                entry.status, entry.error = "failed", "interrupted before it finished"
+        fail_unfinished(result.entries)
         raise
     finally:
         pool.shutdown(wait=not result.interrupted, cancel_futures=True)
@@ -230,6 +220,9 @@ def generate_batch(
     None for no cache), ``force`` (ignore briefs on disk and cached ones),
     ``max_bytes``, ``strict_grounding``, ``on_result`` (called once per input),
     ``ids`` (brief only the articles with these ids; local executor).
+    A backend that says it is ``cpu_bound`` (rules) is run in batches of articles
+    (``generate_many``), under ``concurrency`` N > 1 in N worker processes
+    (``briefs.process_pool``); others in ``concurrency`` threads.
     ``executor="dask"`` briefs the articles on a Dask cluster instead of in local
     threads, with the same guarantees (``briefs.dask_executor``; its extra options:
     ``scheduler``, ``workers``, ``batch_size``; ``backend`` may then also be a
@@ -243,4 +236,9 @@ def generate_batch(
         raise UsageError(f"unknown executor {executor!r}; executors: local, dask")
     if callable(backend) and not isinstance(backend, Backend):
         backend = backend()
-    return asyncio.run(agenerate_batch(paths, out_dir, backend, **options))
+    engine = get_backend(backend)
+    if engine.cpu_bound:
+        from briefs.process_pool import generate_batch_pooled
+
+        return generate_batch_pooled(paths, out_dir, engine, **options)
+    return asyncio.run(agenerate_batch(paths, out_dir, engine, **options))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 
-from briefs.backends.base import Backend
+from briefs.backends.base import Backend, Draft
 from briefs.backends.registry import get_backend
 from briefs.grounding import ground, group_warnings
 from briefs.ingest import article_from_text
 from briefs.schema import Article, Brief, BriefMeta, Provenance
 
-__all__ = ["brief_from_article", "generate_brief"]
+__all__ = ["brief_from_article", "brief_from_draft", "generate_brief"]
 
 
 def brief_from_article(
@@ -19,6 +19,23 @@ def brief_from_article(
     """Run ``backend`` on ``article``, ground every quote, and record how."""
     started = time.perf_counter()
     draft = backend.generate(article)
+    return brief_from_draft(
+        article, backend, draft, strict_grounding=strict_grounding, started=started
+    )
+
+
+def brief_from_draft(
+    article: Article,
+    backend: Backend,
+    draft: Draft,
+    *,
+    strict_grounding: bool = False,
+    started: float | None = None,
+) -> Brief:
+    """The brief of ``article`` from the ``draft`` that ``backend`` made of it: every
+    quote grounded, provenance recorded (``started``: ``time.perf_counter()`` when the
+    drafting began, for ``meta.duration_ms``; now when None)."""
+    started = time.perf_counter() if started is None else started
     grounded, report = ground(draft, article.text, strict=strict_grounding)
     usage = draft.usage
     # the provenance the backend reported (a fallback chain names the rung that answered)

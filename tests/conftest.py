@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -52,3 +53,19 @@ def references():
         p.stem: Brief.model_validate(json.loads(p.read_text(encoding="utf-8")))
         for p in sorted(REFERENCES.glob("*.json"))
     }
+
+
+@pytest.fixture()
+def articles(tmp_path, seeds_dir) -> Path:
+    """The seed articles and 12 made-up ones, plus one empty file (an input error):
+    27 briefs and 1 failure, for the executors' tests."""
+    folder = tmp_path / "in"
+    shutil.copytree(seeds_dir, folder)
+    for i in range(12):
+        (folder / f"a{i:03d}.txt").write_text(
+            f"Plan {i} stalls\ndate 2024-01-{1 + i:02d}\n\n"
+            f"Transport Minister Ana Ruiz said on Monday that plan {i} would be delayed. "
+            f"The union rejected the delay and warned of strikes. Talks resume in May.\n"
+        )
+    (folder / "empty.txt").write_text("")
+    return folder

@@ -5,7 +5,6 @@ failure alone, Ctrl-C, a worker killed mid-run)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,21 +33,6 @@ def cluster():
         dashboard_address="127.0.0.1:0",
     ) as local:
         yield local
-
-
-@pytest.fixture()
-def articles(tmp_path, seeds_dir) -> Path:
-    """The seed articles and 12 made-up ones, plus one empty file (an input error)."""
-    folder = tmp_path / "in"
-    shutil.copytree(seeds_dir, folder)
-    for i in range(12):
-        (folder / f"a{i:03d}.txt").write_text(
-            f"Plan {i} stalls\ndate 2024-01-{1 + i:02d}\n\n"
-            f"Transport Minister Ana Ruiz said on Monday that plan {i} would be delayed. "
-            f"The union rejected the delay and warned of strikes. Talks resume in May.\n"
-        )
-    (folder / "empty.txt").write_text("")
-    return folder
 
 
 def untimed(path: Path) -> dict:

@@ -8,6 +8,7 @@ Every item carries evidence spans cut from the article text itself.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -97,6 +98,7 @@ class RulesBackend(Backend):
     """Rule-based briefs: deterministic, offline, fast."""
 
     name: ClassVar[str] = "rules"
+    cpu_bound: ClassVar[bool] = True  # the parser: -j N runs N processes
 
     def __init__(self, model: str | None = None, **_: Any) -> None:
         self.model = None
@@ -107,6 +109,21 @@ class RulesBackend(Backend):
 
     def generate(self, article: Article) -> Draft:
         return self.from_document(build(article.text), article)
+
+    def load(self) -> None:
+        from briefs.backends.rules.nlp import pipeline
+
+        pipeline()
+        lexicon()
+
+    def generate_many(self, articles: Sequence[Article]) -> list[Draft | Exception]:
+        """One parser batch for all of ``articles`` (``batch.many``); a subclass that
+        changes ``generate`` gets it called for each article instead."""
+        if type(self).generate is not RulesBackend.generate:
+            return super().generate_many(articles)
+        from briefs.backends.rules.batch import many
+
+        return many(self, articles)
 
     def from_document(self, doc: Document, article: Article) -> Draft:
         """The draft brief of ``article`` from its parsed ``doc``."""

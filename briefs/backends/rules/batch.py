@@ -2,33 +2,64 @@
 
 The parse is most of a rules brief's cost; batching it saves per-call overhead, and
 worker processes use more than one core (spaCy does not run threads in parallel).
-Each worker loads the model once.
+``RulesBackend.generate_many`` is ``many``; the engine calls it in its worker
+processes under ``-j N`` (``briefs.batches``). ``drafts`` is the same over a pool of
+its own, for benchmarks and scripts. Each worker loads the model once (a worker
+forked after the model was loaded here has it already).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from briefs.backends.base import Draft
 from briefs.backends.rules.document import from_doc
 from briefs.backends.rules.nlp import parse_many
 from briefs.schema import Article
 
-__all__ = ["drafts"]
+if TYPE_CHECKING:
+    from briefs.backends.rules import RulesBackend
+
+__all__ = ["drafts", "many"]
 
 CHUNK = 8  # articles a worker parses in one batch
+
+
+def many(backend: RulesBackend, articles: Sequence[Article]) -> list[Draft | Exception]:
+    """The drafts of ``articles`` from one parse batch; an article that fails has its
+    exception in its place. If the batch parse itself fails, each article is parsed
+    alone, so the failure stays with the article that caused it."""
+    try:
+        docs = list(parse_many(a.text for a in articles))
+    except Exception:
+        return [_one(backend, a) for a in articles]
+    out: list[Draft | Exception] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            out.append(backend.from_document(from_doc(article.text, doc), article))
+        except Exception as exc:  # a bug on one article must not sink the batch
+            out.append(exc)
+    return out
+
+
+def _one(backend: RulesBackend, article: Article) -> Draft | Exception:
+    try:
+        return backend.generate(article)
+    except Exception as exc:
+        return exc
 
 
 def _chunk(articles: Sequence[Article]) -> list[Draft]:
     from briefs.backends.rules import RulesBackend
 
-    backend = RulesBackend()
-    docs = parse_many(a.text for a in articles)
-    return [
-        backend.from_document(from_doc(a.text, doc), a)
-        for a, doc in zip(articles, docs, strict=True)
-    ]
+    out = []
+    for draft in many(RulesBackend(), articles):
+        if isinstance(draft, Exception):
+            raise draft
+        out.append(draft)
+    return out
 
 
 def drafts(articles: Sequence[Article], processes: int = 1) -> Iterator[Draft]:
