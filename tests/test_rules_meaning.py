@@ -64,6 +64,17 @@ def test_a_wire_dateline_at_the_very_start_is_neither_title_nor_summary():
     assert "(CNN)" not in brief.summary and brief.summary.startswith("The defense minister")
 
 
+def test_an_appositive_role_is_a_role_but_a_clause_after_a_comma_is_not():
+    brief = _brief(
+        "Responding to a query from lawmaker Antonio Inoki, Defense Minister Gen Nakatani "
+        "told the Diet, Japan's parliament, that his jets never met a UFO. Tom Okafor, general secretary "
+        "of the union, said members would strike. Okafor said talks had failed."
+    )
+    roles = {a.name: a.role for a in brief.actors}
+    assert "told" not in (roles.get("Antonio Inoki") or "")
+    assert roles.get("Tom Okafor") == "general secretary of the union"
+
+
 def test_a_coordinated_report_keeps_the_first_speaker():
     brief = _brief(
         "Ms Villalba, a former executive, has sued the bank. Merrill Lynch denied Ms "

@@ -173,6 +173,8 @@ def role_after(sent: Sentence, j: int, lex: Lexicon) -> str | None:
         k += 1
     if k >= len(toks) or toks[k].value not in {",", "."} or k == j + 1:
         return None
+    if any(t.pos in ("VERB", "AUX") for t in toks[j + 1 : k]):
+        return None  # a clause, not a role: "Antonio Inoki, Defense Minister Nakatani told"
     words = [t.value.lower() for t in toks[j + 1 : k]]
     head = [w for w in words[:4] if w not in _DETERMINERS]
     if not (any(w in lex.role_nouns for w in head) or " ".join(head[:2]) in lex.role_nouns):
