@@ -67,8 +67,9 @@ def test_a_wire_dateline_at_the_very_start_is_neither_title_nor_summary():
 def test_an_appositive_role_is_a_role_but_a_clause_after_a_comma_is_not():
     brief = _brief(
         "Responding to a query from lawmaker Antonio Inoki, Defense Minister Gen Nakatani "
-        "told the Diet, Japan's parliament, that his jets never met a UFO. Tom Okafor, general secretary "
-        "of the union, said members would strike. Okafor said talks had failed."
+        "told the Diet, Japan's parliament, that his jets never met a UFO. "
+        "Tom Okafor, general secretary of the union, said members would strike. "
+        "Okafor said talks had failed."
     )
     roles = {a.name: a.role for a in brief.actors}
     assert "told" not in (roles.get("Antonio Inoki") or "")
