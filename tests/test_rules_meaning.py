@@ -76,6 +76,17 @@ def test_an_appositive_role_is_a_role_but_a_clause_after_a_comma_is_not():
     assert roles.get("Tom Okafor") == "general secretary of the union"
 
 
+def test_he_is_the_subject_carried_on_not_a_name_inside_an_object():
+    brief = _brief(
+        "Lawmaker Antonio Inoki has appeared in the WWE. He entered the Upper House in "
+        "2013. He also fought Muhammad Ali in 1976. The maverick politician has tried to "
+        "replicate Dennis Rodman's basketball diplomacy. He says he practices both Islam "
+        "and Buddhism."
+    )
+    speakers = {p.actor for p in brief.positions if "Islam" in p.stance}
+    assert speakers and all("Antonio Inoki" in s for s in speakers), speakers
+
+
 def test_a_coordinated_report_keeps_the_first_speaker():
     brief = _brief(
         "Ms Villalba, a former executive, has sued the bank. Merrill Lynch denied Ms "

@@ -293,5 +293,5 @@ def attribute(
             actor = source[0].entity
             out.append(Attribution(actor, source[1], sent.start, sent.end, "according", sent.index))
         runs.step(sent, out, first_new)
-        speakers.note_mentions(sent_mentions)
+        speakers.note_mentions(sent_mentions, sent.tokens)
     return out

@@ -12,6 +12,8 @@ from briefs.backends.rules.mentions import Mention
 
 __all__ = [
     "as_report",
+    "he_subject",
+    "span_head",
     "conjoined_speaker",
     "elaborates_passive",
     "inside_report_clause",
@@ -156,3 +158,24 @@ def conjoined_speaker(
         if adjacent and m.entity in entities and m.entity != subject.entity:
             return m
     return None
+
+
+def span_head(tokens: dict[int, Token], mention: Mention) -> Token | None:
+    """The token of a mention whose syntactic head lies outside it."""
+    inside = [t for t in tokens.values() if mention.start <= t.start and t.end <= mention.end]
+    idx = {t.index for t in inside}
+    return next((t for t in inside if t.head not in idx or t.head == t.index), None)
+
+
+def he_subject(tokens: tuple[Token, ...]) -> bool:
+    """The sentence's main subject is "he" or "she"."""
+    return any(
+        t.value.lower() in ("he", "she") and t.dep == "nsubj" and _under_root(tokens, t)
+        for t in tokens
+    )
+
+
+def _under_root(tokens: tuple[Token, ...], tok: Token) -> bool:
+    by = {t.index: t for t in tokens}
+    head = by.get(tok.head)
+    return head is not None and (head.dep == "ROOT" or head.head == head.index)

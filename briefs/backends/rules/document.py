@@ -187,7 +187,12 @@ def from_doc(text: str, doc: Any) -> Document:
             start, end = own[0].start, own[-1].end
             sentences.append(
                 Sentence(
-                    index, start, end, text[start:end], tuple(own), paragraph,
+                    index,
+                    start,
+                    end,
+                    text[start:end],
+                    tuple(own),
+                    paragraph,
                     is_furniture(text[start:end]),
                 )
             )

@@ -230,8 +230,10 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
         first, last = _phrase(sent, t)
         before = [p for p in sent.tokens if p.end <= t.start and p.head == t.index]
         owner = before[-1] if before and before[-1].dep in ("compound", "amod") else None
-        if owner is not None and owner.value in lex.country_forms and t.lower in words(
-            "state_voices"
+        if (
+            owner is not None
+            and owner.value in lex.country_forms
+            and t.lower in words("state_voices")
         ):  # "U.S. officials said": the state speaking
             text = sent.text[owner.start - sent.start : t.end - sent.start]
             out.append(

@@ -59,9 +59,7 @@ def is_cap(value: str) -> bool:
     >>> is_cap("Pashinyan"), is_cap("al-Hamadi"), is_cap("minister")
     (True, True, False)
     """
-    return (value[:1].isupper() or bool(_PARTICLE.match(value))) and any(
-        c.isalpha() for c in value
-    )
+    return (value[:1].isupper() or bool(_PARTICLE.match(value))) and any(c.isalpha() for c in value)
 
 
 def is_acronym(value: str) -> bool:
@@ -97,11 +95,15 @@ def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
     >>> strip_title("Cottonwood Police Sgt Jeremy Daniels".split(), lexicon())
     ('Cottonwood Police Sgt', ['Jeremy', 'Daniels'])
     """
-    if len(words) == 3 and not any(w in lex.org_heads for w in words[1:]) and (
-        words[0].lower() in lex.role_nouns
-        or words[0] in lex.institutions
-        or words[0] in lex.adjectives
-        or words[0] in lex.party_words
+    if (
+        len(words) == 3
+        and not any(w in lex.org_heads for w in words[1:])
+        and (
+            words[0].lower() in lex.role_nouns
+            or words[0] in lex.institutions
+            or words[0] in lex.adjectives
+            or words[0] in lex.party_words
+        )
     ):
         return words[0], words[1:]
     for k in range(len(words) - 2, -1, -1):

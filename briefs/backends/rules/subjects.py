@@ -8,6 +8,7 @@ affiliations to look across, and the recency of speakers for pronouns.
 from __future__ import annotations
 
 from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.clauses import he_subject, span_head
 from briefs.backends.rules.document import Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
@@ -117,16 +118,34 @@ class Speakers:
         self.subjects: list[str] = []
         self.mentioned: list[str] = []
         self.sentences: list[tuple[list[str], list[str]]] = []  # (speakers, mentions)
+        self.topics: list[str] = []  # named grammatical subjects, in order
         self._speakers: list[str] = []
 
     def note_subject(self, name: str) -> None:
         self.subjects.append(name)
         self._speakers.append(name)
 
-    def note_mentions(self, mentions: list[Mention]) -> None:
-        names = [m.entity for m in mentions if m.entity and m.hint != "pronoun"]
-        self.mentioned.extend(names)
-        self.sentences.append((self._speakers, names))
+    def note_mentions(self, mentions: list[Mention], tokens: tuple[Token, ...] = ()) -> None:
+        """The sentence's mentions; with its ``tokens``, names that are only a possessor
+        or sit under an object ("replicate Dennis Rodman's diplomacy") are not offered
+        to a later "he", and a sentence whose subject is "he" or "she" passes the topic
+        on ("He fought Muhammad Ali in 1976. He says he ...": the first "he" still)."""
+        role = {t.index: t for t in tokens}
+        subjects, names = [], []
+        for m in mentions:
+            if not m.entity or m.hint == "pronoun":
+                continue
+            head = span_head(role, m)
+            if head is not None and head.dep in ("nsubj", "nsubjpass"):
+                subjects.append(m.entity)
+            owner = role.get(head.head) if head is not None else None
+            if head is None or head.dep != "poss" or (owner and owner.dep.startswith("nsubj")):
+                names.append(m.entity)  # "Tony Blair's spokesman said" still names Blair
+        self.mentioned.extend(n for n in names if n not in subjects)
+        self.mentioned.extend(subjects)  # the latest subject is the likeliest antecedent
+        self.topics.extend(subjects)
+        carried = bool(tokens) and he_subject(tokens) and not subjects
+        self.sentences.append((self._speakers, [] if carried else names))
         self._speakers = []
 
     def pronoun(self, word: str, lex: Lexicon) -> str | None:
@@ -174,6 +193,9 @@ class Speakers:
             for name in names:
                 if fits(name):
                     return name
+        for name in reversed(self.topics[-6:]):
+            if fits(name):
+                return name
         for name in reversed(self.mentioned):
             if fits(name):
                 return name

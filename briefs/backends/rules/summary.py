@@ -96,8 +96,7 @@ def summarize(
         if extra and len(chosen) >= min_k:
             while chosen and (
                 len(chosen) >= max_k
-                or (words + len(extra[0].text.split()) > WORD_CEILING
-                and len(chosen) > min_k)
+                or (words + len(extra[0].text.split()) > WORD_CEILING and len(chosen) > min_k)
             ):
                 words -= len(chosen.pop().text.split())
             if words + len(extra[0].text.split()) <= WORD_CEILING:
