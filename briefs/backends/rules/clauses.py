@@ -12,12 +12,12 @@ from briefs.backends.rules.mentions import Mention
 
 __all__ = [
     "as_report",
-    "he_subject",
-    "span_head",
     "conjoined_speaker",
     "elaborates_passive",
+    "he_subject",
     "inside_report_clause",
     "own_subject",
+    "span_head",
     "subject_start",
 ]
 
