@@ -43,7 +43,7 @@ def test_a_surname_after_an_honorific_is_a_person():
 def test_the_group_is_the_organisation_called_a_group():
     brief = briefs.generate_brief(
         "Anti-corruption group Clean Contracts Watch called on the agency to suspend "
-        "Altura from all tenders. \"The verdict proves what we have said for years,\" "
+        'Altura from all tenders. "The verdict proves what we have said for years," '
         "the group said in a statement. Altura said it would appeal the ruling."
     )
     speakers = {p.actor for p in brief.positions if "verdict proves" in p.stance}
@@ -52,7 +52,7 @@ def test_the_group_is_the_organisation_called_a_group():
 
 def test_the_body_a_speaking_leader_heads_is_an_actor():
     kinds = _kinds(
-        "Interest rates were held at 4.75%. \"Today's decision is correct,\" said David "
+        'Interest rates were held at 4.75%. "Today\'s decision is correct," said David '
         "Frost, Director General of the British Chambers of Commerce (BCC). Frost said "
         "firms needed stability."
     )

@@ -95,8 +95,7 @@ def questions(text: str) -> list[str | None]:
         ),
         # a predicate of one full verb; an aside between commas stays with its clause
         (
-            "A spokesperson said the inquiry was continuing and that further charges "
-            "could follow.",
+            "A spokesperson said the inquiry was continuing and that further charges could follow.",
             "Whether further charges could follow.",
         ),
         # two coordinated noun phrases after a clause opener make one subject
