@@ -87,6 +87,15 @@ def test_he_is_the_subject_carried_on_not_a_name_inside_an_object():
     assert speakers and all("Antonio Inoki" in s for s in speakers), speakers
 
 
+def test_a_film_title_is_no_actor():
+    brief = _brief(
+        "A dress worn by Vivien Leigh in the 1939 film Gone With the Wind has fetched "
+        "$137,000 at auction. Heritage Auctions offered the dress on Saturday. The dress "
+        "was worn in several key scenes of Gone With The Wind. Leigh wore it in 1939."
+    )
+    assert all("Wind" not in a.name for a in brief.actors), [a.name for a in brief.actors]
+
+
 def test_a_coordinated_report_keeps_the_first_speaker():
     brief = _brief(
         "Ms Villalba, a former executive, has sued the bank. Merrill Lynch denied Ms "

@@ -17,7 +17,7 @@ from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.document import Document, build
-from briefs.backends.rules.entities import is_place, organisation_by_label
+from briefs.backends.rules.entities import is_place, is_work, organisation_by_label
 from briefs.backends.rules.issues import find_issues
 from briefs.backends.rules.lexicon import Lexicon, lexicon
 from briefs.backends.rules.mentions import find_mentions
@@ -58,6 +58,8 @@ def _kind(entity: Entity) -> str:
 def _keep(entity: Entity, lex: Lexicon) -> bool:
     if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
         return False  # "Aleppo", "the Far East": where things happen, not who acts
+    if entity.positions == 0 and is_work(entity.mentions):
+        return False  # "Gone With The Wind": a title talked about
     if all(m.collective for m in entity.mentions):
         # "ministers", "holidaymakers": a group that speaks, and is named again
         subjects = sum(m.subject for m in entity.mentions)

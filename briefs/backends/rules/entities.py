@@ -164,6 +164,20 @@ def is_place(mentions: list[Mention], lex: Lexicon) -> bool:
     )
 
 
+def is_work(mentions: list[Mention]) -> bool:
+    """Whether most of an actor's labelled mentions are a film, book or song title
+    ("Gone With The Wind"): a work is talked about, it does not act.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def m(label): return Mention(0, 1, "x", 0, "other", "x", label=label)
+    >>> is_work([m("WORK_OF_ART"), m("WORK_OF_ART"), m("PERSON")]), is_work([m("PERSON")])
+    (True, False)
+    """
+    labelled = [m for m in mentions if m.label]
+    works = [m for m in labelled if m.label == "WORK_OF_ART"]
+    return bool(works) and 2 * len(works) > len(labelled)
+
+
 def _as_person(m: Mention, ent: Entity, sent: Sentence, lex: Lexicon) -> None:
     """A run the rules left unplaced, named a person by the recogniser."""
     toks = [t for t in sent.tokens if m.start <= t.start and t.end <= m.end]
