@@ -71,8 +71,28 @@ def plain(sent: Sentence) -> str:
     >>> from briefs.backends.rules.document import build
     >>> plain(build("The firm cut 500 jobs in May.").sentences[0])
     'the firm cut 500 jobs in .'
+
+    A "would" that tells the past from further back ("a match which would later pave
+    the way", "who would eventually become mayor") is narrative, no cue:
+
+    >>> plain(build("He fought Ali, a bout which would later pave the way.").sentences[0])
+    'he fought , a bout which later pave the way .'
     """
-    return " ".join(t.lower for t in sent.tokens if t.pos != "PROPN")
+    skip = _narrative_modals(sent)
+    return " ".join(t.lower for t in sent.tokens if t.pos != "PROPN" and t.index not in skip)
+
+
+_NARRATIVE_NEXT = frozenset({"later", "eventually", "subsequently"})
+
+
+def _narrative_modals(sent: Sentence) -> set[int]:
+    """Indexes of "would" followed by "later", "eventually" or "subsequently"."""
+    toks = sent.tokens
+    return {
+        t.index
+        for k, t in enumerate(toks[:-1])
+        if t.lower == "would" and toks[k + 1].lower in _NARRATIVE_NEXT
+    }
 
 
 def settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
@@ -97,7 +117,8 @@ def settled(sent: Sentence, future_re: re.Pattern[str]) -> bool:
     cues = {m.group(0) for m in future_re.finditer(plain(sent))}
     if cues - {"if", "whether"} or (cues and not _past_questions(sent)):
         return False
-    if any(t.tag == "MD" for t in tokens):
+    narrative = _narrative_modals(sent)
+    if any(t.tag == "MD" and t.index not in narrative for t in tokens):
         return False
     moving = words("open_cues") - cues  # an "if" already read as a past question
     if any(t.lower in moving for t in tokens if t.pos != "PROPN" and t.dep != "pcomp"):
