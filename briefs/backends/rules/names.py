@@ -68,6 +68,8 @@ def is_acronym(value: str) -> bool:
 
 
 _HONORIFICS = words("honorifics")
+# Abbreviated ranks, which are also given names after a civilian title ("Gen", "Col")
+_RANKS = words("rank_abbreviations")
 _HYPHEN_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")
 
 
@@ -94,6 +96,10 @@ def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
     (None, ['Prince', 'of', 'Wales'])
     >>> strip_title("Cottonwood Police Sgt Jeremy Daniels".split(), lexicon())
     ('Cottonwood Police Sgt', ['Jeremy', 'Daniels'])
+    >>> strip_title("Defense Minister Gen Nakatani".split(), lexicon())
+    ('Defense Minister', ['Gen', 'Nakatani'])
+    >>> strip_title("Lt Gen Viktor Poznikhir".split(), lexicon())
+    ('Lt Gen', ['Viktor', 'Poznikhir'])
     """
     if (
         len(words) == 3
@@ -115,6 +121,14 @@ def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
                 or not rest[0][:1].isupper()  # "Prince of Wales": a title as a whole
             ):
                 return None, words
+            if (
+                len(rest) == 1
+                and words[k] in _RANKS
+                and k > 0
+                and words[k - 1].rstrip(".") in lex.title_heads
+                and words[k - 1] not in _RANKS
+            ):  # "Defense Minister Gen Nakatani": a minister is no general; Gen is a name
+                k, rest = k - 1, words[k:]
             title = [w for w in words[: k + 1] if w.rstrip(".") not in _HONORIFICS]
             return " ".join(title) or "", rest
     return None, words
