@@ -96,6 +96,18 @@ def test_a_film_title_is_no_actor():
     assert all("Wind" not in a.name for a in brief.actors), [a.name for a in brief.actors]
 
 
+def test_sir_and_a_first_name_is_the_knight_and_his_post_does_not_speak():
+    brief = _brief(
+        "Sir Michael Wilshaw, Chief Inspector of Schools in England, told the BBC that "
+        "his inspectors were visibly shocked. Ofsted says it found children taught in "
+        "squalid conditions. Sir Michael said the cases were the tip of the iceberg."
+    )
+    names = [a.name for a in brief.actors]
+    assert "Michael" not in names and "Inspector of Schools" not in names, names
+    wilshaw = " ".join(p.stance for p in brief.positions if p.actor == "Michael Wilshaw")
+    assert "visibly shocked" in wilshaw and "tip of the iceberg" in wilshaw
+
+
 def test_a_coordinated_report_keeps_the_first_speaker():
     brief = _brief(
         "Ms Villalba, a former executive, has sued the bank. Merrill Lynch denied Ms "

@@ -146,6 +146,15 @@ class _Resolver:
         if target:
             self.entities[target].add(m)
             return
+        if len(m.tokens) <= 1 and self.text[max(0, m.start - 5) : m.start].endswith(
+            ("Sir ", "Dame ")
+        ):
+            knights = [
+                e for e in self.entities.values() if e.kind == "person" and e.words()[0] == surface
+            ]
+            if len(knights) == 1:  # "Sir Michael" after "Sir Michael Wilshaw": his first name
+                knights[0].add(m)
+                return
         if len(m.tokens) <= 1:
             # "Norrbrook" alone after "Norrbrook Foods": a company, not a person
             firsts = [

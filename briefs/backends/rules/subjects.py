@@ -252,8 +252,11 @@ def affiliated_person(
     """ "Maeve Sherlock of the Refugee Council said": the person speaks, not the body."""
     if cand.entity is None or entities.get(cand.entity) is None:
         return cand
-    if entities[cand.entity].kind not in ("organization", "group"):
+    cand_kind = entities[cand.entity].kind
+    if cand_kind not in ("organization", "group", "other"):
         return cand
+    if cand_kind == "other" and all(w[:1].isupper() for w in cand.entity.split()):
+        return cand  # "Mullin": a name of no known kind; "Inspector of Schools" is a post
     earlier = [m for m in before if m.end <= cand.start]
     if not earlier:
         return cand
