@@ -18,6 +18,7 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["Entity", "affiliations", "resolve_entities"]
 
 _KINDS = {"institution": "organization"}
+_FIRST_NAME_TITLES = words("first_name_titles")  # "Sir Michael" for Sir Michael Wilshaw
 
 
 def _key(text: str) -> str:
@@ -146,9 +147,8 @@ class _Resolver:
         if target:
             self.entities[target].add(m)
             return
-        if len(m.tokens) <= 1 and self.text[max(0, m.start - 5) : m.start].endswith(
-            ("Sir ", "Dame ")
-        ):
+        before = self.text[max(0, m.start - 6) : m.start].split()  # "Sir " or "Dame "
+        if len(m.tokens) <= 1 and before and before[-1] in _FIRST_NAME_TITLES:
             knights = [
                 e for e in self.entities.values() if e.kind == "person" and e.words()[0] == surface
             ]

@@ -58,7 +58,6 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = ["Attribution", "attribute"]
 
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
 _SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
 
 
@@ -73,16 +72,8 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
         return nxt not in (".", ",", ")")
     if lemma in ("believe", "think"):  # "It is not believed to be related": nobody speaks
-        return toks[i].dep != "auxpass" and not _after_be(toks, i)
+        return not any(t.head == toks[i].index and t.dep == "auxpass" for t in toks)
     return True
-
-
-def _after_be(toks: tuple[Token, ...], i: int) -> bool:
-    """A form of "be" before the verb, past adverbs and "not" ("is widely thought")."""
-    k = i - 1
-    while k >= 0 and toks[k].pos in ("ADV", "PART"):
-        k -= 1
-    return k >= 0 and toks[k].value.lower() in _BE_FORMS
 
 
 @dataclass

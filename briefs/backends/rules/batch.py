@@ -14,7 +14,7 @@ import multiprocessing
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from briefs.backends.base import Draft
+from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.document import from_doc
 from briefs.backends.rules.nlp import parse_many
 from briefs.schema import Article
@@ -34,7 +34,7 @@ def many(backend: RulesBackend, articles: Sequence[Article]) -> list[Draft | Exc
     try:
         docs = list(parse_many(a.text for a in articles))
     except Exception:
-        return [_one(backend, a) for a in articles]
+        return Backend.generate_many(backend, articles)  # generate, one at a time
     out: list[Draft | Exception] = []
     for article, doc in zip(articles, docs, strict=True):
         try:
@@ -42,13 +42,6 @@ def many(backend: RulesBackend, articles: Sequence[Article]) -> list[Draft | Exc
         except Exception as exc:  # a bug on one article must not sink the batch
             out.append(exc)
     return out
-
-
-def _one(backend: RulesBackend, article: Article) -> Draft | Exception:
-    try:
-        return backend.generate(article)
-    except Exception as exc:
-        return exc
 
 
 def _chunk(articles: Sequence[Article]) -> list[Draft]:

@@ -9,6 +9,7 @@ from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "as_report",
@@ -167,10 +168,13 @@ def span_head(tokens: dict[int, Token], mention: Mention) -> Token | None:
     return next((t for t in inside if t.head not in idx or t.head == t.index), None)
 
 
+_PERSON_PRONOUNS = words("person_pronouns")
+
+
 def he_subject(tokens: tuple[Token, ...]) -> bool:
     """The sentence's main subject is "he" or "she"."""
     return any(
-        t.value.lower() in ("he", "she") and t.dep == "nsubj" and _under_root(tokens, t)
+        t.value.lower() in _PERSON_PRONOUNS and t.dep == "nsubj" and _under_root(tokens, t)
         for t in tokens
     )
 

@@ -135,9 +135,9 @@ class Speakers:
         for m in mentions:
             if not m.entity or m.hint == "pronoun":
                 continue
-            head = span_head(role, m)
-            if head is not None and head.dep in ("nsubj", "nsubjpass"):
+            if m.subject:
                 subjects.append(m.entity)
+            head = span_head(role, m)
             owner = role.get(head.head) if head is not None else None
             if head is None or head.dep != "poss" or (owner and owner.dep.startswith("nsubj")):
                 names.append(m.entity)  # "Tony Blair's spokesman said" still names Blair
