@@ -54,6 +54,25 @@ _LEADS = re.compile(
 )
 
 
+def explicitly_open(low: str, explicit_re: re.Pattern[str]) -> bool:
+    """The sentence says outright that something is open ("has been questioned",
+    "the only remaining question is whether", "the jury is still out"): it is a
+    candidate even with no other cue, a past tense does not make it settled and a
+    quotation mark in front does not rank it down. Seen in two dev articles: "The
+    prince's own commitment to royal duty has been questioned in recent months"
+    (36086291), "The only remaining question is whether the Syrian regime ... is
+    willing to go to Geneva" (38329461).
+
+    >>> from briefs.backends.rules.wordbook import words
+    >>> cues = _cue_pattern(tuple(words("explicit_open")))
+    >>> [explicitly_open(t, cues) for t in (
+    ...     "his commitment to royal duty has been questioned in recent months.",
+    ...     "his commitment to royal duty was praised in recent months.")]
+    [True, False]
+    """
+    return explicit_re.search(low) is not None
+
+
 @dataclass
 class Issue:
     text: str
@@ -116,8 +135,9 @@ def find_issues(
         open_cues = {m.group(1) for m in future_re.finditer(plain(sent))}
         if open_cues <= _MODALS and relative_modals(sent):
             open_cues = set()  # "an example of what a good monarch could be"
-        if not cues and not (OPEN_ONLY and open_cues):
-            continue
+        explicit = explicitly_open(low, explicit_re)
+        if not cues and not (OPEN_ONLY and open_cues) and not explicit:
+            continue  # "his commitment has been questioned": open with no issue word
         actors: list[str] = []
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
@@ -130,8 +150,8 @@ def find_issues(
             + TOPIC_WEIGHT * min(len(cues - open_cues), 3)
             + ACTOR_WEIGHT * min(len(actors), 4)
             + (QUESTION_BONUS if question else 0.0)
-            + (EXPLICIT_WEIGHT if explicit_re.search(low) else 0.0)
-            - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' else 0.0)
+            + (EXPLICIT_WEIGHT if explicit else 0.0)
+            - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' and not explicit else 0.0)
             - (FIRST_PERSON_PENALTY if first_person(sent) else 0.0)
         )
         if score >= MIN_SCORE:
@@ -149,7 +169,11 @@ def find_issues(
         sent, _ = by_index[issue.sentence]
         if issue.question is None and any(cosine(v, t) > RESTATED for t in taken):
             continue  # the sentence as it stands is a position of the brief
-        if issue.question is None and settled(sent, future_re):
+        if (
+            issue.question is None
+            and settled(sent, future_re)
+            and not explicitly_open(sent.text.lower(), explicit_re)
+        ):
             continue  # a past event told as done leaves nothing open
         issue.text = issue.question or issue.text
         chosen.append(issue)
