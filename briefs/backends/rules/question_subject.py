@@ -84,7 +84,18 @@ class SubjectScan:
     def resolve(self, i: int) -> str | None:
         """The actor the pronoun at token ``i`` refers to, as the question names it:
         as resolved already, else the nearest earlier actor of a fitting kind in the
-        same sentence ("The IMF said it will", "Mr Straw said he would")."""
+        same sentence ("The IMF said it will", "Mr Straw said he would"). "it" goes
+        to an organisation, a country or a name of no known kind ("Parents for
+        Informed Choice ... said it would consider a legal challenge", "A Yili
+        spokesman said it may now move to oust chairman Zheng Junhuai"):
+
+        >>> from briefs.backends.rules.document import build
+        >>> from briefs.backends.rules.questions import as_question
+        >>> s = build("A Yili spokesman said it may now move to oust the chairman.").sentences[0]
+        >>> yili = Mention(2, 6, "Yili", 0, "", "Yili", entity="Yili")
+        >>> as_question(s, [yili], kinds={"Yili": "other"})
+        'Whether Yili could now move to oust the chairman.'
+        """
         start = self.tokens[i].start
         entity = next((m.entity for m in self.mentions if m.start == start), None)
         if entity is None:
