@@ -43,6 +43,7 @@ ACTOR_WEIGHT = 0.1
 TOPIC_WEIGHT = 1.0  # an issue word that does not itself look forward ("crisis", "talks")
 QUESTION_BONUS = 0.0  # a sentence that states its open question plainly
 EXPLICIT_WEIGHT = 1.0  # the article says outright that something is open ("unclear whether")
+DATED_WEIGHT = 1.0  # expected or due by a date: a decision pending ("expected on July 18")
 TRIM_ATTRIBUTION = True
 AS_QUESTIONS = True  # "Whether X will Y." where the sentence states it simply enough
 OPEN_ONLY = True  # a forward-looking sentence without an issue word is a candidate too
@@ -71,6 +72,34 @@ def explicitly_open(low: str, explicit_re: re.Pattern[str]) -> bool:
     [True, False]
     """
     return explicit_re.search(low) is not None
+
+
+_WHEN = frozenset(("DATE", "TIME"))
+
+
+def dated(sent: Sentence, open_cues: set[str]) -> bool:
+    """Something expected or due by a date: the step at which a pending matter will
+    be decided ("Sentencing is expected on July 18.", "The application is expected
+    to return to the planning committee on December 9.", "The government's response
+    ... is expected next week.", "The mission's final report is expected within two
+    months."). ``open_cues`` are the forward cues found in the sentence.
+
+    >>> from briefs.backends.rules.document import build
+    >>> [dated(s, {"expected"}) for s in build(
+    ...     "Sentencing is expected on July 18. Sentencing is expected soon.").sentences]
+    [True, False]
+    >>> [dated(s, {"due to"}) for s in build(
+    ...     "The measure is due to expire in June 2026. Monday's launch was scrubbed "
+    ...     "due to weather. He was sentenced on July 18.").sentences]
+    [True, False, False]
+    """
+    toks = sent.tokens
+    due = any(  # "is due to expire in June", not "scrubbed due to weather"
+        t.lower == "due" and toks[k + 1].lower == "to" and toks[k + 2].tag == "VB"
+        for k, t in enumerate(toks[:-2])
+    )
+    pending = due or bool(open_cues & set(words("pending_cues")))
+    return pending and any(e.label in _WHEN for e in sent.entities)
 
 
 @dataclass
@@ -151,6 +180,7 @@ def find_issues(
             + ACTOR_WEIGHT * min(len(actors), 4)
             + (QUESTION_BONUS if question else 0.0)
             + (EXPLICIT_WEIGHT if explicit else 0.0)
+            + (DATED_WEIGHT if dated(sent, open_cues) else 0.0)
             - (QUOTE_PENALTY if sent.text.lstrip()[:1] in '"“' and not explicit else 0.0)
             - (FIRST_PERSON_PENALTY if first_person(sent) else 0.0)
         )
