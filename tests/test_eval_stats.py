@@ -120,7 +120,8 @@ def test_baseline_needs_the_old_value_outside_the_interval(tmp_path, seed_report
 
 def test_lower_is_better_regresses_upwards(tmp_path, seed_report):
     agg = seed_report.aggregates["issues.restated"]
-    assert agg is not None and agg.low > 0.02
+    # the rules briefs restate a few seed issues (0.047 after round 4), so a 0.0 baseline is beaten
+    assert agg is not None and agg.low > 0.01
     msgs = check_baseline(
         seed_report, _baseline(tmp_path, seed_report, "issues.restated", 0.0), 0.01
     )

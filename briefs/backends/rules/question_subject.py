@@ -85,9 +85,11 @@ class SubjectScan:
         """The actor the pronoun at token ``i`` refers to, as the question names it:
         as resolved already, else the nearest earlier actor of a fitting kind in the
         same sentence ("The IMF said it will", "Mr Straw said he would"). "it" goes
-        to an organisation, a country or a name of no known kind ("Parents for
-        Informed Choice ... said it would consider a legal challenge", "A Yili
-        spokesman said it may now move to oust chairman Zheng Junhuai"):
+        to an organisation, a country or, when it opens the sentence as its
+        subject, a name of no known kind ("Parents for Informed Choice ... said it
+        would consider a legal challenge", "A Yili spokesman said it may now move to
+        oust chairman Zheng Junhuai"; not "Mr Blair said that whether the public
+        chose Howard or Kennedy, it would mean ..."):
 
         >>> from briefs.backends.rules.document import build
         >>> from briefs.backends.rules.questions import as_question
@@ -100,11 +102,15 @@ class SubjectScan:
         entity = next((m.entity for m in self.mentions if m.start == start), None)
         if entity is None:
             fitting = W.ANTECEDENT_KINDS.get(self.lowered[i], ())
+            first = self.mentions[0] if self.mentions else None
             entity = next(
                 (
                     m.entity
                     for m in reversed(self.mentions)
-                    if m.start < start and m.entity and self.kinds.get(m.entity) in fitting
+                    if m.start < start
+                    and m.entity
+                    and self.kinds.get(m.entity) in fitting
+                    and (self.kinds.get(m.entity) != "other" or m is first)
                 ),
                 None,
             )
