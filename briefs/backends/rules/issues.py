@@ -82,7 +82,10 @@ def dated(sent: Sentence, open_cues: set[str]) -> bool:
     be decided ("Sentencing is expected on July 18.", "The application is expected
     to return to the planning committee on December 9.", "The government's response
     ... is expected next week.", "The mission's final report is expected within two
-    months."). ``open_cues`` are the forward cues found in the sentence.
+    months."). ``open_cues`` are the forward cues found in the sentence. An
+    expectation told in the past perfect, which the story has overtaken, is none
+    ("The evacuation had been due to take place on Wednesday but ... collapsed",
+    "Gazprom had been expected to win the December auction, but ended up not bidding").
 
     >>> from briefs.backends.rules.document import build
     >>> [dated(s, {"expected"}) for s in build(
@@ -90,10 +93,17 @@ def dated(sent: Sentence, open_cues: set[str]) -> bool:
     [True, False]
     >>> [dated(s, {"due to"}) for s in build(
     ...     "The measure is due to expire in June 2026. Monday's launch was scrubbed "
-    ...     "due to weather. He was sentenced on July 18.").sentences]
-    [True, False, False]
+    ...     "due to weather. He was sentenced on July 18. The vote had been due to "
+    ...     "take place on Wednesday.").sentences]
+    [True, False, False, False]
     """
     toks = sent.tokens
+    if any(
+        (toks[k - 2].lower, toks[k - 1].lower) == ("had", "been")
+        for k, t in enumerate(toks)
+        if k >= 2 and t.lower in ("due", "expected")
+    ):
+        return False  # "had been due to take place on Wednesday but ... collapsed"
     due = any(  # "is due to expire in June", not "scrubbed due to weather"
         t.lower == "due" and toks[k + 1].lower == "to" and toks[k + 2].tag == "VB"
         for k, t in enumerate(toks[:-2])
