@@ -1,0 +1,50 @@
+"""Sentence seams: glued full stops and brackets in quotations (rules backend)."""
+
+from __future__ import annotations
+
+import briefs
+from briefs.backends.rules.document import build
+
+
+def test_a_glued_full_stop_starts_a_new_sentence_with_exact_offsets():
+    text = 'The head told the BBC.The education secretary said "it was wrong".It rained.'
+    doc = build(text)
+    assert [s.text for s in doc.sentences] == [
+        "The head told the BBC.",
+        'The education secretary said "it was wrong".',
+        "It rained.",
+    ]
+    for tok in doc.tokens:
+        assert text[tok.start : tok.end] == tok.value
+    for ent in doc.entities:
+        assert text[ent.start : ent.end] == ent.text
+
+
+def test_a_glued_statement_goes_to_its_own_speaker():
+    text = (
+        "Head teacher Anna Lowe said the pupils had worked hard, speaking to the "
+        "BBC.Education Secretary Justine Greening said the results were a credit to "
+        "the school."
+    )
+    brief = briefs.generate_brief(text)
+    lowe = " ".join(p.stance for p in brief.positions if p.actor == "Anna Lowe")
+    assert "Education" not in lowe and "worked hard" in lowe
+    assert any("credit" in p.stance for p in brief.positions if p.actor == "Justine Greening")
+    for p in brief.positions:
+        for ev in p.evidence:
+            assert text[ev.start : ev.end] == ev.quote
+
+
+def test_domains_abbreviations_and_decimals_are_no_seam():
+    text = "Visit bbc.co.uk for more. The U.S.Army and Mr.Smith met at 3.5 times the pace."
+    assert len(build(text).sentences) == 2
+
+
+def test_a_bracket_inside_a_quotation_does_not_cut_the_sentence():
+    text = (
+        '"I would hate to see him end up like Tom Brown [the singer who quit after the '
+        'scandal]." It rained.'
+    )
+    doc = build(text)
+    assert doc.sentences[0].text.endswith('scandal]."')
+    assert len(doc.sentences) == 2
