@@ -48,3 +48,23 @@ def test_a_bracket_inside_a_quotation_does_not_cut_the_sentence():
     doc = build(text)
     assert doc.sentences[0].text.endswith('scandal]."')
     assert len(doc.sentences) == 2
+
+
+def test_an_inverted_said_goes_to_the_person_behind_the_title():
+    text = (
+        "The US, which can block any sale, said it is looking at other ways. "
+        '"The US is not convinced that is the right way," said Treasury Under '
+        "Secretary Jim Tyler. "
+        '"It will be a tragedy if the government fails," said the chairman of the '
+        "education committee, Labour's Barry Shearer. The government said it was "
+        "still rewriting its reply."
+    )
+    brief = briefs.generate_brief(text)
+    by = {p.actor: p.stance for p in brief.positions}
+    assert "not convinced" in by.get("Jim Tyler", "")
+    assert "tragedy" in by.get("Barry Shearer", "")
+    assert all(
+        "tragedy" not in s and "convinced" not in s
+        for a, s in by.items()
+        if a in ("United States", "government")
+    )

@@ -17,6 +17,7 @@ from briefs.backends.rules.clauses import (
     conjoined_speaker,
     elaborates_passive,
     inside_report_clause,
+    inverted_person,
     own_subject,
     subject_start,
 )
@@ -154,6 +155,9 @@ def _find(
                     after[0].entity not in entities or entities[after[0].entity].kind != "person"
                 ):
                     subject = nearby[0]
+            titled = inverted_person(toks, tok, after, entities)
+            if titled is not None and (subject is None or subject.entity not in entities):
+                subject, inverted = titled, True  # "said the chairman of …, Barry Sheerman"
         if subject is None and prev.lower() in ("and", "but") and found:
             # "She argued that ... and said ...": same speaker, new clause
             found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))

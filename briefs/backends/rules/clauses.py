@@ -17,6 +17,7 @@ __all__ = [
     "elaborates_passive",
     "he_subject",
     "inside_report_clause",
+    "inverted_person",
     "own_subject",
     "span_head",
     "subject_start",
@@ -183,3 +184,32 @@ def _under_root(tokens: tuple[Token, ...], tok: Token) -> bool:
     by = {t.index: t for t in tokens}
     head = by.get(tok.head)
     return head is not None and (head.dep == "ROOT" or head.head == head.index)
+
+
+def inverted_person(
+    toks: tuple[Token, ...], verb: Token, after: list[Mention], entities: dict[str, Entity]
+) -> Mention | None:
+    """The person named after an inverted "said" behind a title or a post, in a noun
+    phrase with no verb of its own: "…,” said Treasury Under Secretary John Taylor";
+    "…,” said the chairman of the Commons education committee, Labour's Barry
+    Sheerman". A name inside the quotation before the verb never speaks for it.
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> s = build('"It is a tragedy," said the chairman of the committee, Ann Lee.').sentences[0]
+    >>> found = find_mentions(s, lexicon())
+    >>> verb = next(t for t in s.tokens if t.value == "said")
+    >>> for m in found:
+    ...     m.entity = m.name
+    >>> people = {m.name: Entity(m.name, "person") for m in found if m.hint == "person"}
+    >>> inverted_person(s.tokens, verb, [m for m in found if m.start > verb.end], people).name
+    'Ann Lee'
+    """
+    for m in after:
+        gap = [t for t in toks if verb.end <= t.start and t.end <= m.start]
+        if len(gap) > 15 or any(t.pos in ("VERB", "AUX") or t.value in ".;:!?" for t in gap):
+            return None
+        if m.entity in entities and entities[m.entity].kind == "person":
+            return m
+    return None
