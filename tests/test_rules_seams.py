@@ -68,3 +68,23 @@ def test_an_inverted_said_goes_to_the_person_behind_the_title():
         for a, s in by.items()
         if a in ("United States", "government")
     )
+
+
+def test_a_relative_after_a_dash_speaks_for_the_name_before_it():
+    text = (
+        "Prosecutor Shane Dunn suggested that the accused faked his memory loss while "
+        "being interviewed by Professor Paul Mellor - who denied these claims."
+    )
+    brief = briefs.generate_brief(text)
+    by = {p.actor: p.stance for p in brief.positions}
+    assert by["Paul Mellor"].startswith("Denied these claims")
+    assert "denied" not in by["Shane Dunn"] and by["Shane Dunn"].endswith("Paul Mellor.")
+
+
+def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers():
+    text = (
+        'The savers\' group met on Monday. "Many of them invested in good faith," '
+        'said Carla Ruiz. "The state responded by taking most of their savings."'
+    )
+    brief = briefs.generate_brief(text)
+    assert {p.actor for p in brief.positions} == {"Carla Ruiz"}

@@ -19,9 +19,10 @@ from briefs.backends.rules.clauses import (
     inside_report_clause,
     inverted_person,
     own_subject,
+    relative_stop,
     subject_start,
 )
-from briefs.backends.rules.continuation import Attribution, QuoteRuns, open_after
+from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_verb
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
@@ -101,11 +102,8 @@ def _find(
             continue
         if tok.pos not in ("VERB", "AUX"):
             continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
-        if any(
-            open_after(sent.text[toks[f.verb].end - sent.start : tok.start - sent.start])
-            for f in found
-        ):
-            continue  # "Oaten said: “Whilst Labour has rejected ...”": inside his quotation
+        if quoted_verb(sent, tok, [toks[f.verb] for f in found]):
+            continue  # "Oaten said: “Whilst Labour has rejected …”": inside a quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
         if head and not own_subject(toks, tok):
             # "Merrill Lynch denied the claims and said ...": the first verb's speaker
@@ -210,7 +208,8 @@ def attribute(
             verb = toks[f.verb]
             stop = sent.end
             if n + 1 < len(found) and found[n + 1].clause_start > verb.end:
-                stop = found[n + 1].clause_start
+                nxt = found[n + 1]
+                stop = relative_stop(toks, toks[nxt.verb], nxt.subject, nxt.clause_start)
             if f.subject is not None:
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
             if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."

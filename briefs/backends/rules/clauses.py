@@ -19,6 +19,7 @@ __all__ = [
     "inside_report_clause",
     "inverted_person",
     "own_subject",
+    "relative_stop",
     "span_head",
     "subject_start",
 ]
@@ -213,3 +214,25 @@ def inverted_person(
         if m.entity in entities and entities[m.entity].kind == "person":
             return m
     return None
+
+
+def relative_stop(
+    toks: tuple[Token, ...], verb: Token, subject: Mention | None, clause_start: int
+) -> int:
+    """Where the statement before a report at ``verb`` ends: at that report's clause,
+    or, for a relative report, after the name it hangs on, which belongs to the first
+    statement too ("… interviewed by Professor Mullin - who denied it").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> s = build("He said she met Ann Lee, who denied it.").sentences[0]
+    >>> lee = [m for m in find_mentions(s, lexicon()) if m.name == "Ann Lee"][0]
+    >>> verb = next(t for t in s.tokens if t.value == "denied")
+    >>> s.text[: relative_stop(s.tokens, verb, lee, lee.start) - s.start]
+    'He said she met Ann Lee'
+    """
+    if verb.dep != "relcl" or subject is None:
+        return clause_start
+    marks = [t.start for t in toks if subject.end <= t.start < verb.start and t.value in ",-–—"]
+    return marks[0] if marks else clause_start

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.document import Sentence, Token
 
 __all__ = ["MAX_RUN_WORDS", "Attribution", "QuoteRuns", "open_after", "opens_quote"]
 
@@ -80,6 +80,34 @@ def open_after(text: str, is_open: bool = False) -> bool:
             elif is_open and not _WORD(after) and (_WORD(before) or before in ",.!?…"):
                 is_open = False
     return is_open
+
+
+def quoted_verb(sent: Sentence, verb: Token, earlier: list[Token]) -> bool:
+    """Whether a reporting verb stands inside a quotation, so it is the quoted
+    speaker's words, not the article reporting someone: inside a quotation opened
+    after an earlier report of the sentence ("Oaten said: “Whilst Labour has rejected
+    …”"), or inside one the sentence opens with ("“The state responded by taking
+    their savings,” he said"), unless the verb itself introduces a quotation.
+
+    >>> from briefs.backends.rules.document import build
+    >>> def quoted(text, word):
+    ...     s = build(text).sentences[0]
+    ...     return quoted_verb(s, next(t for t in s.tokens if t.value == word), [])
+    >>> quoted("“The state responded by taking their savings,” Ann Lee said.", "responded")
+    True
+    >>> quoted("“Sales are up,” Ann Lee said.", "said")
+    False
+    >>> quoted('"Yes, and Lee added: "No.', "added")
+    False
+    """
+    text = sent.text
+    for prior in earlier:
+        if open_after(text[prior.end - sent.start : verb.start - sent.start]):
+            return True
+    if not opens_quote(text) or not open_after(text[: verb.start - sent.start]):
+        return False
+    after = text[verb.end - sent.start :].lstrip()
+    return not after.startswith(":") and not opens_quote(after)
 
 
 def _inner(text: str) -> str:
