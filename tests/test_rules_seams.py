@@ -83,8 +83,11 @@ def test_a_relative_after_a_dash_speaks_for_the_name_before_it():
 
 def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers():
     text = (
-        'The savers\' group met on Monday. "Many of them invested in good faith," '
-        'said Carla Ruiz. "The state responded by taking most of their savings."'
+        "Argentina froze bank accounts in 2001. Argentina later repaid some savers. "
+        'Carla Ruiz leads the savers. "Many of them invested in good faith," she said. '
+        '"The Argentine state replied by keeping half of the deposits."'
     )
     brief = briefs.generate_brief(text)
-    assert {p.actor for p in brief.positions} == {"Carla Ruiz"}
+    ruiz = [p.stance for p in brief.positions if p.actor == "Carla Ruiz"]
+    assert ruiz and "replied by keeping" in ruiz[0]
+    assert all("replied" not in p.stance for p in brief.positions if p.actor != "Carla Ruiz")
