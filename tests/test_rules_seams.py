@@ -91,3 +91,13 @@ def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers():
     ruiz = [p.stance for p in brief.positions if p.actor == "Carla Ruiz"]
     assert ruiz and "replied by keeping" in ruiz[0]
     assert all("replied" not in p.stance for p in brief.positions if p.actor != "Carla Ruiz")
+
+
+def test_a_passive_telling_goes_to_its_agent():
+    text = (
+        "Anna Berg complained to the Palace twice. Ms Berg has now been told by the "
+        "Palace that the household would help any police inquiry fully."
+    )
+    brief = briefs.generate_brief(text)
+    palace = [p.stance for p in brief.positions if "Palace" in p.actor]
+    assert palace and palace[0].startswith("The household would help")

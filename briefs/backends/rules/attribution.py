@@ -26,7 +26,7 @@ from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_ve
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.passives import according_to, passive_reports
+from briefs.backends.rules.passives import according_to, passive_reports, passive_told
 from briefs.backends.rules.polarity import (
     is_denial,
     negated,
@@ -278,7 +278,7 @@ def attribute(
             out.append(Attribution(f.actor, stance, start, end, verb.value, sent.index))
         for mention, stance, verb in passive_reports(
             sent, sent_mentions, lambda t: is_denial(lex.speech_verbs.get(t.lower, ""))
-        ):
+        ) + passive_told(sent, sent_mentions, lambda t: t.lower in words("decision_received")):
             actor = mention.entity
             if actor in entities and all(a.start != sent.start for a in out[-3:]):
                 out.append(Attribution(actor, stance, sent.start, sent.end, verb.value, sent.index))
