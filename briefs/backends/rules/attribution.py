@@ -61,6 +61,7 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["Attribution", "attribute"]
 
 _SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
+_EXPRESS = ("express", "voice", "raise")  # "expressed reservations" is a stance
 
 
 def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
@@ -69,7 +70,7 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     after = " ".join(t.value.lower() for t in toks[i + 1 : i + 4])
     if lemma == "call":
         return nxt in ("for", "on")
-    if lemma in ("express", "voice", "raise"):
+    if lemma in _EXPRESS:
         return any(after.startswith(o) for o in lex.express_objects)
     if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
         return nxt not in (".", ",", ")")
@@ -271,7 +272,7 @@ def attribute(
                 end -= 1
             if is_denial(lemma):
                 stance = split_participle(stance)
-            if len(stance.split()) < (2 if is_denial(lemma) else 3):
+            if len(stance.split()) < (2 if is_denial(lemma) or lemma in _EXPRESS else 3):
                 continue
             if not f.nested:  # "He said police found Costa suggested ...": he still speaks
                 speakers.note_subject(f.actor)

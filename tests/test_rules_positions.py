@@ -1,4 +1,5 @@
-"""Sentence seams: glued full stops and brackets in quotations (rules backend)."""
+"""Positions of the rules backend: sentence seams (glued full stops, brackets in
+quotations) and who speaks (inverted "said", relatives, quotations, passives)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,13 @@ def test_a_passive_telling_goes_to_its_agent():
     brief = briefs.generate_brief(text)
     palace = [p.stance for p in brief.positions if "Palace" in p.actor]
     assert palace and palace[0].startswith("The household would help")
+
+
+def test_an_expressed_reservation_is_a_stance():
+    text = (
+        "Canada has long sold gold. The plan was put forward by the G7. Canada, a key "
+        "gold producer, also expressed reservations."
+    )
+    brief = briefs.generate_brief(text)
+    canada = [p.stance for p in brief.positions if p.actor == "Canada"]
+    assert canada and canada[0].lower().startswith("expressed reservations")
