@@ -112,3 +112,14 @@ def test_an_expressed_reservation_is_a_stance():
     brief = briefs.generate_brief(text)
     canada = [p.stance for p in brief.positions if p.actor == "Canada"]
     assert canada and canada[0].lower().startswith("expressed reservations")
+
+
+def test_a_relative_speaker_is_the_next_he():
+    text = (
+        "Prosecutor Shane Dunn suggested that the accused faked his memory loss while "
+        "being interviewed by Professor Paul Mellor - who denied these claims. "
+        "'My view is that the man was ill for months before the attack,' he said."
+    )
+    brief = briefs.generate_brief(text)
+    mellor = " ".join(p.stance for p in brief.positions if p.actor == "Paul Mellor")
+    assert "ill for months" in mellor

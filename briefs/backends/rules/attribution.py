@@ -183,7 +183,9 @@ def _find(
         start = min(subject.start, tok.start, subject_start(toks, tok))
         if inverted:  # the claim runs from the end of the previous statement to the verb
             start = found[-1].clause_start if found else sent.start
-        nested = any(inside_report_clause(toks, tok, toks[f.verb]) for f in found)
+        nested = tok.dep != "relcl" and any(
+            inside_report_clause(toks, tok, toks[f.verb]) for f in found
+        )
         partner = conjoined_speaker(toks, mentions, subject, entities)
         if partner is not None and not inverted:  # "Tony Blair and Ruth Kelly have said"
             found.append(_Found(partner, str(partner.entity), i, partner.start, False, nested))
