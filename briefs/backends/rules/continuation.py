@@ -12,6 +12,7 @@ quotation it is part of.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefs.backends.rules.document import Sentence, Token
@@ -110,8 +111,19 @@ def quoted_verb(sent: Sentence, verb: Token, earlier: list[Token]) -> bool:
     return not after.startswith(":") and not opens_quote(after)
 
 
+_TAG = re.compile(r"""[,.!?…]\s*[”"’']\s+(?:he|she|they|it|we)\s+\w+(?:\s+\w+)?\.?$""", re.I)
+
+
 def _inner(text: str) -> str:
-    """A quoted sentence without its quotation marks, as a stance sentence."""
+    """A quoted sentence without its quotation marks, as a stance sentence; a speaker's
+    tag after the quotation is left out ("…,” he continued.").
+
+    >>> _inner("“Our premieres became fundraisers,” he continued.")
+    'Our premieres became fundraisers.'
+    """
+    tag = _TAG.search(text)
+    if tag is not None:
+        text = text[: tag.start()]
     text = text.strip().strip("“”‘’\"' ").strip()
     if text and text[-1] not in ".?!":
         text += "."
