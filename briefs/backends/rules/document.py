@@ -215,7 +215,14 @@ def from_doc(text: str, doc: Any) -> Document:
             tokens.extend(own)
             last_end = end
     entities = tuple(
-        Entity(e.text, e.label_, at(e.start_char), at(e.end_char), e.start, e.end)
+        Entity(
+            text[at(e.start_char) : at(e.end_char)],
+            e.label_,
+            at(e.start_char),
+            at(e.end_char),
+            e.start,
+            e.end,
+        )
         for e in doc.ents
         if _visible(at(e.start_char), at(e.end_char), spans) == (at(e.start_char), at(e.end_char))
     )
