@@ -123,3 +123,21 @@ def test_a_relative_speaker_is_the_next_he():
     brief = briefs.generate_brief(text)
     mellor = " ".join(p.stance for p in brief.positions if p.actor == "Paul Mellor")
     assert "ill for months" in mellor
+
+
+def test_a_line_wrapped_inside_a_sentence_does_not_cut_it():
+    text = (
+        "Wales captain Ashley Williams spoke before the game.\n"
+        '"We want to make sure that we throw everything at it, and\n'
+        'after that, who knows," Williams said.\n'
+        "The match starts at 20:00."
+    )
+    doc = build(text)
+    assert any("and\nafter that" in s.text for s in doc.sentences)
+    brief = briefs.generate_brief(text)
+    stances = [p.stance for p in brief.positions if p.actor == "Ashley Williams"]
+    assert any("and after that, who knows" in s for s in stances), stances
+    assert all("\n" not in s for s in stances)
+    for p in brief.positions:
+        for ev in p.evidence:
+            assert text[ev.start : ev.end] == ev.quote

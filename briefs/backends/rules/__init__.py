@@ -157,7 +157,9 @@ class RulesBackend(Backend):
             [st.stance for st in statements if st.actor in keep],
         )
         issues = [
-            OpenIssue(issue=i.text, actors=i.actors, evidence=[_evidence(text, i.start, i.end)])
+            OpenIssue(
+                issue=_one_line(i.text), actors=i.actors, evidence=[_evidence(text, i.start, i.end)]
+            )
             for i in found
         ]
         spans = [[(m.start, m.end) for m in e.mentions] for e in ranked[:4]]
@@ -204,9 +206,19 @@ class RulesBackend(Backend):
         return out
 
 
+def _one_line(text: str) -> str:
+    """A stance or issue on one line (a sentence wrapped in the article is not in the
+    brief; its evidence keeps the article's text as it is).
+
+    >>> _one_line("We\\nand Britain were in it  together")
+    'We and Britain were in it together'
+    """
+    return " ".join(text.split())
+
+
 def _join(stances: list[str]) -> str:
     """Several claims as one stance: "A; b; c." """
-    parts = [s.rstrip(".") for s in stances]
+    parts = [_one_line(s).rstrip(".") for s in stances]
     tail = [decapitalise(p) for p in parts[1:]]
     return "; ".join([parts[0], *tail]) + "."
 

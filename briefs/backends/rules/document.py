@@ -138,6 +138,25 @@ def upos(tag: str, text: str, dep: str) -> str:
     return pos
 
 
+def _breaks(space: Any) -> bool:
+    """Whether a line break inside a spaCy sentence ends it. Scraped text (XSum's above
+    all) wraps lines inside sentences, even inside quotations; a break that is
+    followed by a lower-case word, with no full stop before it, wraps the sentence.
+
+    >>> doc = build("He had a duty to\\nthe royals. It ended.\\nthen it rained.")
+    >>> [s.text for s in doc.sentences]
+    ['He had a duty to\\nthe royals.', 'It ended.', 'then it rained.']
+    """
+    if "\n" not in space.text:
+        return False
+    doc = space.doc
+    after = doc[space.i + 1] if space.i + 1 < len(doc) else None
+    before = doc[space.i - 1] if space.i > 0 else None
+    wrapped = after is not None and after.text[:1].islower()
+    ended = before is not None and before.text in (".", "!", "?", ":", ";")
+    return not wrapped or ended
+
+
 def _spacy_sentences(doc: Any) -> list[list[Any]]:
     """spaCy's sentences as token lists, a piece cut at a square bracket inside a
     quotation joined back to the sentence it belongs to (``seams.joins_previous``)."""
@@ -168,7 +187,7 @@ def from_doc(text: str, doc: Any) -> Document:
             a, b = at(tok.idx), at(tok.idx + len(tok.text))
             hidden = not tok.is_space and _hidden(a, b, spans)
             if tok.is_space or hidden:
-                if (hidden or "\n" in tok.text) and pieces[-1]:
+                if (hidden or _breaks(tok)) and pieces[-1]:
                     pieces.append([])
                 continue
             pieces[-1].append(tok)
