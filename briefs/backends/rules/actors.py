@@ -11,6 +11,7 @@ import re
 
 from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms
 from briefs.backends.rules.entities import person_by_label_is_organisation
+from briefs.backends.rules.kinds import named_person
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
@@ -165,6 +166,9 @@ class _Resolver:
                 and len(e.words()) > 1
                 and e.words()[0] == surface
             ]
+            if len(firsts) == 1 and m.label != "ORG" and named_person(firsts[0].mentions):
+                firsts[0].add(m)  # "Alexis" after "Alexis Randock": her given name
+                return
             if len(firsts) == 1:
                 firsts[0].kind = "organization"
                 self.by_surface[surface.lower()] = firsts[0].name
