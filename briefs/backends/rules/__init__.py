@@ -60,6 +60,8 @@ def _keep(entity: Entity, lex: Lexicon) -> bool:
         return False  # "Aleppo", "the Far East": where things happen, not who acts
     if entity.positions == 0 and is_work(entity.mentions):
         return False  # "Gone With The Wind": a title talked about
+    if any(m.played for m in entity.mentions):
+        return False  # "she played Scarlett O'Hara": a character, not someone who acts
     if all(m.collective for m in entity.mentions):
         # "ministers", "holidaymakers": a group that speaks, and is named again
         subjects = sum(m.subject for m in entity.mentions)
