@@ -28,7 +28,6 @@ from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 __all__ = ["RulesBackend", "fingerprint"]
 
 MAX_ACTORS = 10
-MIN_COUNTRY_MENTIONS = 8  # a country named in passing ("in the UK") is a setting
 MIN_GROUP_MENTIONS = 6  # a group that does not speak is an actor when named this often
 # An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
 # one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
@@ -76,10 +75,9 @@ def _keep(entity: Entity, lex: Lexicon) -> bool:
     if entity.kind == "person":
         return bool(named) and (len(named) >= 2 or entity.role is not None)
     if entity.kind == "country":
-        # a country that acts (the subject of a verb), or the setting named throughout
-        return (len(named) >= 2 and any(m.subject for m in named)) or len(
-            named
-        ) >= MIN_COUNTRY_MENTIONS
+        # a country that acts (the subject of a verb); the setting, however often
+        # named ("in the UK"), is no actor
+        return len(named) >= 2 and any(m.subject for m in named)
     if entity.kind == "group":  # "Russian peacekeepers": a described collective
         return len(named) >= 1
     referred = len(entity.mentions)  # "the union", "it" count for organisations
