@@ -1,0 +1,60 @@
+"""Which resolved actors the brief lists, and of what kind.
+
+An actor is kept for what it does in the article, not for how often it is named:
+it speaks (a position), it is the subject of verbs, it holds a role, or it acts in
+the lead (the first two sentences of the body). Places, works and characters are
+never actors.
+"""
+
+from __future__ import annotations
+
+from briefs.backends.rules.cast import Entity
+from briefs.backends.rules.entities import is_place, is_work, organisation_by_label
+from briefs.backends.rules.lexicon import Lexicon
+
+__all__ = ["is_actor", "kind_of"]
+
+
+def kind_of(entity: Entity) -> str:
+    """The kind the brief gives: an unplaced name the recogniser calls an
+    organisation three times or more is one ("Chelsea")."""
+    if entity.kind == "other" and organisation_by_label(entity.mentions):
+        return "organization"
+    return entity.kind
+
+
+def acts(entity: Entity) -> int:
+    """In how many sentences the actor is the subject of a verb."""
+    return len({m.sentence for m in entity.mentions if m.subject})
+
+
+def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -> bool:
+    """Whether ``entity`` is an actor of the story; ``lead`` holds the indexes of
+    the body's first two sentences."""
+    if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
+        return False  # "Aleppo", "the Far East": where things happen, not who acts
+    if entity.positions == 0 and is_work(entity.mentions):
+        return False  # "Gone With The Wind": a title talked about
+    if any(m.played for m in entity.mentions):
+        return False  # "she played Scarlett O'Hara": a character, not someone who acts
+    if all(m.collective for m in entity.mentions):
+        # "ministers", "holidaymakers": a group that speaks, and is named again
+        subjects = sum(m.subject for m in entity.mentions)
+        return (any(m.speaks for m in entity.mentions) and subjects >= 2) or (
+            acts(entity) >= 2 and any(m.sentence in lead for m in entity.mentions)
+        )
+    if kind_of(entity) == "other":
+        return entity.positions > 0
+    if entity.positions > 0:
+        return True
+    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
+    if entity.kind == "person":
+        return bool(named) and (len(named) >= 2 or entity.role is not None)
+    if entity.kind == "country":
+        # a country that acts (the subject of a verb); the setting, however often
+        # named ("in the UK"), is no actor
+        return len(named) >= 2 and any(m.subject for m in named)
+    if entity.kind == "group":  # "Russian peacekeepers": a described collective
+        return len(named) >= 1
+    referred = len(entity.mentions)  # "the union", "it" count for organisations
+    return len(named) >= 2 or (len(named) >= 1 and (referred >= 2 or entity.acronym is not None))
