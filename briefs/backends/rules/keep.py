@@ -48,6 +48,10 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
     if entity.positions > 0:
         return True
     named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
+    if kind_of(entity) in ("organization", "person") and any(
+        m.subject and m.sentence in lead for m in named
+    ):
+        return True  # "HM Inspectorate of Probation found delays ...": acts in the lead
     if entity.kind == "person":
         return bool(named) and (len(named) >= 2 or entity.role is not None)
     if entity.kind == "country":
