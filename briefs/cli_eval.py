@@ -41,9 +41,9 @@ DEFAULT_SPLITS = "evals/external-splits.json"
 )
 @click.option(
     "--split",
-    type=click.Choice(["dev", "test"]),
+    type=click.Choice(["dev", "dev2", "test"]),  # briefs.evaluate.splits.SPLITS
     default=None,
-    help="Score only the references in this half of the splits file (tune on dev).",
+    help="Score only the references in this part of the splits file (tune on dev, dev2).",
 )
 @click.option(
     "--splits",

@@ -1,6 +1,7 @@
 """Score the rules backend on one half of the external references (or the seeds).
 
     python scripts/eval_split.py dev            # tune here
+    python scripts/eval_split.py dev2           # the second dev set: does it carry?
     python scripts/eval_split.py test           # measure once
     python scripts/eval_split.py seeds
     python scripts/eval_split.py dev --out briefs-dev/   # also keep the briefs
@@ -34,7 +35,7 @@ FIELDS = (
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("half", choices=["dev", "test", "all", "seeds"])
+    parser.add_argument("half", choices=["dev", "dev2", "test", "all", "seeds"])
     parser.add_argument("--backend", default="rules")
     parser.add_argument("--out", default=None)
     parser.add_argument("--per-article", action="store_true")
@@ -44,7 +45,8 @@ def main() -> None:
         sources = [ROOT / "seeds"]
     else:
         splits = json.loads((ROOT / "evals" / "external-splits.json").read_text())
-        ids = set(splits["dev"] + splits["test"]) if args.half == "all" else set(splits[args.half])
+        halves = ("dev", "dev2", "test") if args.half == "all" else (args.half,)
+        ids = {i for half in halves for i in splits.get(half, [])}
         references = {k: v for k, v in load_briefs(ROOT / "evals" / "external").items() if k in ids}
         config = json.loads((ROOT / "evals" / "external-sources.json").read_text())
         sources = [ROOT / p for p in config["corpus"]]

@@ -204,3 +204,18 @@ def test_cli_split_scores_only_that_half(tmp_path, references):
         ],
     )
     assert bad.exit_code == 2
+
+
+def test_the_cli_offers_every_part_of_the_splits_file():
+    from briefs.cli import cli
+    from briefs.evaluate.splits import SPLITS
+
+    split = next(p for p in cli.commands["eval"].params if p.name == "split")
+    assert tuple(split.type.choices) == SPLITS
+
+
+def test_no_id_may_sit_in_two_parts(tmp_path):
+    path = tmp_path / "splits.json"
+    path.write_text(json.dumps({"dev": ["a"], "dev2": ["b", "c"], "test": ["c"]}))
+    with pytest.raises(UsageError, match="both dev2 and test: c"):
+        load_splits(path)

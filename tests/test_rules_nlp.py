@@ -29,3 +29,27 @@ def test_the_pipeline_is_loaded_once_and_parses():
     doc = nlp.parse("Greece has denied it will fail to pay the loan.")
     assert [t.dep_ for t in doc if t.text == "denied"] == ["ROOT"]
     assert [d.text for d in nlp.parse_many(["One.", "Two."])] == ["One.", "Two."]
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_parsing_holds_blas_to_one_thread_and_restores_it():
+    from threadpoolctl import threadpool_limits
+
+    nlp.pipeline()
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = _blas_threads()
+        seen = []
+        for _ in nlp.parse_many(["One sentence.", "Another one."]):
+            seen.append(_blas_threads())
+        assert seen and all(set(s) <= {1} for s in seen)
+        assert _blas_threads() == before
+
+
+def test_the_layers_use_numpy_products_not_blis():
+    ops = nlp.pipeline().get_pipe("ner").model.ops
+    assert type(ops).__name__ == "NumpyOps" and ops.use_blis is False

@@ -1,8 +1,9 @@
 """The dev/test split of the references and the source of each id.
 
 A splits file (``evals/external-splits.json``) is
-``{"sources": {"bbc": [ids], "cnndm": [ids], ...}, "dev": [ids], "test": [ids]}``.
-Tune on ``dev``; measure ``test`` once per change. Ids missing from ``sources`` have
+``{"sources": {"bbc": [ids], ...}, "dev": [ids], "dev2": [ids], "test": [ids]}``.
+Tune on ``dev`` (and ``dev2``, a second dev set written later to check that what was
+tuned on ``dev`` carries); measure ``test`` once per change. Ids missing from ``sources`` have
 the source "all".
 """
 
@@ -18,7 +19,7 @@ from briefs.schema import Brief
 __all__ = ["DEFAULT_SPLITS", "SPLITS", "Splits", "load_splits"]
 
 DEFAULT_SPLITS = "evals/external-splits.json"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "dev2", "test")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,12 @@ def load_splits(path: str | Path) -> Splits:
         halves = {name: frozenset(map(str, data[name])) for name in SPLITS if name in data}
     except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise UsageError(f"{path}: not a splits file ({exc})") from None
-    overlap = halves.get("dev", frozenset()) & halves.get("test", frozenset())
-    if overlap:
-        raise UsageError(f"{path}: ids in both dev and test: {', '.join(sorted(overlap))}")
+    names = sorted(halves)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            overlap = halves[first] & halves[second]
+            if overlap:
+                raise UsageError(
+                    f"{path}: ids in both {first} and {second}: {', '.join(sorted(overlap))}"
+                )
     return Splits(sources, halves)
