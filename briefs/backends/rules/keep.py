@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from briefs.backends.rules.cast import Entity
 from briefs.backends.rules.entities import is_place, is_work, organisation_by_label
+from briefs.backends.rules.kinds import named_person
 from briefs.backends.rules.lexicon import Lexicon
 
 __all__ = ["is_actor", "kind_of"]
@@ -23,11 +24,6 @@ def kind_of(entity: Entity) -> str:
     return entity.kind
 
 
-def acts(entity: Entity) -> int:
-    """In how many sentences the actor is the subject of a verb."""
-    return len({m.sentence for m in entity.mentions if m.subject})
-
-
 def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -> bool:
     """Whether ``entity`` is an actor of the story; ``lead`` holds the indexes of
     the body's first two sentences."""
@@ -38,19 +34,19 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
     if any(m.played for m in entity.mentions):
         return False  # "she played Scarlett O'Hara": a character, not someone who acts
     if all(m.collective for m in entity.mentions):
-        # "ministers", "holidaymakers": a group that speaks, and is named again
+        # "ministers", "holidaymakers": a group that speaks, and is named again; a
+        # group only talked about ("tablets in 9% of schools") is none, however often
         subjects = sum(m.subject for m in entity.mentions)
-        return (any(m.speaks for m in entity.mentions) and subjects >= 2) or (
-            acts(entity) >= 2 and any(m.sentence in lead for m in entity.mentions)
-        )
+        return any(m.speaks for m in entity.mentions) and subjects >= 2
     if kind_of(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:
         return True
     named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
-    if kind_of(entity) in ("organization", "person") and any(
-        m.subject and m.sentence in lead for m in named
-    ):
+    if (
+        kind_of(entity) == "organization"
+        or (entity.kind == "person" and named_person(entity.mentions))
+    ) and any(m.subject and m.sentence in lead for m in named):
         return True  # "HM Inspectorate of Probation found delays ...": acts in the lead
     if entity.kind == "person":
         return bool(named) and (len(named) >= 2 or entity.role is not None)
