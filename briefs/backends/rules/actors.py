@@ -11,7 +11,7 @@ import re
 
 from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms
 from briefs.backends.rules.entities import person_by_label_is_organisation
-from briefs.backends.rules.kinds import named_person
+from briefs.backends.rules.kinds import named_person, title_in_name
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
@@ -206,6 +206,8 @@ class _Resolver:
                 and (surface.lower() in self.lowercase_words)
             ):
                 return  # "Committee ..." at a sentence start: a common noun
+            if title_in_name(m, self.text):
+                return  # "win the General Election": a title word in a name, no General
             kind = "person" if m.hint == "person" or m.has_title else "other"
             self._get(surface, kind, m.role).add(m)
 

@@ -7,7 +7,7 @@ from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["mark_parts", "named_person"]
+__all__ = ["mark_parts", "named_person", "title_in_name"]
 
 _PLAY = words("role_playing_verbs")
 _SCREEN = words("screen_nouns")
@@ -53,3 +53,27 @@ def mark_parts(sent: Sentence, mentions: list[Mention]) -> None:
             head = by_index.get(tok.head)
             if head is not None and head.lower in _PLAY:
                 m.played = True
+
+
+def title_in_name(m: Mention, text: str) -> bool:
+    """Whether a single word after a title is no person but the end of a name that
+    opens on a title word, after "the": "if they win the General Election", "before
+    the General Election in May" (a general is "General Petraeus", never "the General
+    Petraeus"). A word the recogniser calls a person stays one.
+
+    >>> text = "They hope to win the General Election."
+    >>> m = Mention(29, 37, "Election", 0, "person", "Election", title="General",
+    ...             tokens=["Election"])
+    >>> title_in_name(m, text)
+    True
+    >>> m2 = Mention(8, 16, "Petraeus", 0, "person", "Petraeus", title="General",
+    ...              tokens=["Petraeus"])
+    >>> title_in_name(m2, "General Petraeus said so.")
+    False
+    """
+    return (
+        m.title is not None
+        and len(m.tokens) == 1
+        and m.label != "PERSON"
+        and text[: m.start].rstrip().lower().endswith(f"the {m.title.lower()}")
+    )
