@@ -7,10 +7,11 @@ from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["mark_parts", "named_person", "title_in_name"]
+__all__ = ["mark_parts", "named_person", "state_subject", "title_in_name"]
 
 _PLAY = words("role_playing_verbs")
 _SCREEN = words("screen_nouns")
+_STATE = words("state_voices")
 
 
 def named_person(mentions: list[Mention]) -> bool:
@@ -77,3 +78,27 @@ def title_in_name(m: Mention, text: str) -> bool:
         and m.label != "PERSON"
         and text[: m.start].rstrip().lower().endswith(f"the {m.title.lower()}")
     )
+
+
+def state_subject(sent: Sentence, m: Mention) -> bool:
+    """Whether a country acts through its state: it owns the subject of a verb, and
+    that subject is one of its state's voices ("Uganda's authorities have banned the
+    play"; "Indonesia's government has said ..."; "Turkey's government would ...").
+
+    >>> from briefs.backends.rules.document import build
+    >>> doc = build("Uganda's authorities have banned the play.")
+    >>> state_subject(doc.sentences[0], Mention(0, 6, "Uganda", 0, "country", "Uganda"))
+    True
+    >>> doc = build("Visitors to Uganda's parks have doubled.")
+    >>> state_subject(doc.sentences[0], Mention(12, 18, "Uganda", 0, "country", "Uganda"))
+    False
+    """
+    if m.hint != "country":
+        return False
+    by_index = {t.index: t for t in sent.tokens}
+    for tok in sent.tokens:
+        if m.start <= tok.start and tok.end <= m.end and tok.dep == "poss":
+            head = by_index.get(tok.head)
+            if head is not None and head.dep in ("nsubj", "nsubjpass") and head.lower in _STATE:
+                return True
+    return False
