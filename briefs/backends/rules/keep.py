@@ -12,8 +12,11 @@ from briefs.backends.rules.cast import Entity
 from briefs.backends.rules.entities import is_place, is_work, organisation_by_label
 from briefs.backends.rules.kinds import named_person
 from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.wordbook import words
 
-__all__ = ["is_actor", "kind_of"]
+__all__ = ["is_actor", "kind_of", "named_place"]
+
+_PLACE_LAST = words("place_last_words")
 
 
 def kind_of(entity: Entity) -> str:
@@ -22,6 +25,19 @@ def kind_of(entity: Entity) -> str:
     if entity.kind == "other" and organisation_by_label(entity.mentions):
         return "organization"
     return entity.kind
+
+
+def named_place(name: str, lex: Lexicon) -> bool:
+    """Whether a name ends in a word for a street, an estate or a building that is no
+    body ("Mugga Way", "Woodhill Prison", "Windsor Castle"; "Kanye West" ends in a
+    compass word, not a place word; "Gatwick Airport" is an organisation head).
+
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> named_place("Woodhill Prison", lexicon()), named_place("Kanye West", lexicon())
+    (True, False)
+    """
+    parts = name.split()
+    return len(parts) >= 2 and parts[-1] in _PLACE_LAST and parts[-1] not in lex.org_heads
 
 
 def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -> bool:
@@ -41,6 +57,8 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
     """
     if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
         return False  # "Aleppo", "the Far East": where things happen, not who acts
+    if entity.kind in ("person", "other") and named_place(entity.name, lex):
+        return False  # "Mugga Way", "Woodhill Prison": a place by its last word
     if entity.positions == 0 and is_work(entity.mentions):
         return False  # "Gone With The Wind": a title talked about
     if any(m.played for m in entity.mentions):
