@@ -52,6 +52,7 @@ def test_the_greece_case_is_a_contradiction():
     ("text", "negated"),
     [
         ("X will pay", "X will not pay"),
+        ("A rise would only improve the outlook", "A rise would not improve the outlook"),
         ("The union will not accept the deal", "The union will accept the deal"),
         ("Accepts the offer", "Rejects the offer"),
         ("Denied the claims", "Admitted the claims"),

@@ -1,4 +1,5 @@
-"""Examples in the docstrings of the neutral text helpers (``briefs/text``) are tests."""
+"""Examples in the docstrings of the neutral text helpers (``briefs/text``) and of
+ingest (``briefs/ingest``) are tests."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ import pkgutil
 
 import pytest
 
+import briefs.ingest as ingest
 import briefs.text as text
 
-MODULES = sorted(f"{text.__name__}.{m.name}" for m in pkgutil.iter_modules(text.__path__))
+MODULES = sorted(
+    f"{package.__name__}.{m.name}"
+    for package in (text, ingest)
+    for m in pkgutil.iter_modules(package.__path__)
+)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -24,6 +24,7 @@ _AUX = (
 )
 _NEGATED_AUX = re.compile(rf"\b({_AUX})\s+not\b|\b(can)not\b|\b(\w+)n[’']t\b", re.IGNORECASE)
 _PLAIN_AUX = re.compile(rf"\b({_AUX})\b", re.IGNORECASE)
+_FOCUS = re.compile(r"^\s+(?:only|merely|just)\b", re.IGNORECASE)
 _CONTRACTED = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
 _ANTONYMS = {
     "accept": "reject",
@@ -69,7 +70,9 @@ def _negate_clause(clause: str) -> str:
         return clause[: m.start()] + _case(base, stem) + clause[m.end() :]
     m = _PLAIN_AUX.search(clause)
     if m:
-        return clause[: m.end()] + " not" + clause[m.end() :]
+        # "would only improve" -> "would not improve": "not only" is no negation
+        rest = _FOCUS.sub("", clause[m.end() :], count=1)
+        return clause[: m.end()] + " not" + rest
     m = _VERB.search(clause)
     if m:
         stem, ending = m.group(1), m.group(2)

@@ -14,7 +14,15 @@ An open issue is *restated* when either
    ``OPEN_CUES``) and it reads as a past-tense statement: a finite past-tense verb
    (a word ending in "-ed", or an irregular past such as was, said, fell, won)
    that follows a subject, not a participle inside a noun phrase ("the
-   Russian-brokered ceasefire", "the agreed deal").
+   Russian-brokered ceasefire", "the agreed deal"), nor a passive or adjectival
+   participle after a present-tense be/remain ("is still burdened by", "remains
+   committed to": a state that holds, not an event that finished), nor one after
+   "has/have been" that asks for more ("has been asked to decide"). "was told",
+   "agreed" and "has been fined" are finished events.
+
+"who" and "which" are open cues only as question words: opening the issue (or a
+sentence of it) or after whether, ask..., unclear, unknown or uncertain ("asked who
+would pay"); a relative pronoun ("the union, which rejected the offer") is no cue.
 
 Restated issues never match a reference issue, and ``issues.restated`` is their
 share of the brief's issues (lower is better).
@@ -37,7 +45,7 @@ OPEN_CUES = re.compile(
     r"yet|pending|could|may|might|will|would|should|shall|can|cannot|must|"
     r"expect\w*|plan(?:s|ned|ning)?|threat\w*|deadline|appeal\w*|investigat\w*|"
     r"inquiry|review\w*|talks|negotiat\w*|remain\w*|await\w*|possib\w*|potential\w*|"
-    r"future|risk\w*|question\w*|how|what|who|when|why|which|likely|hope\w*|seek\w*|"
+    r"future|risk\w*|question\w*|how|what|when|why|likely|hope\w*|seek\w*|"
     r"next|proposal\w*|propos\w*|continu\w*|ongoing|outstanding|doubt\w*|dispute\w*|"
     r"fate|prospect\w*|outcome|decid\w*|decision|consider\w*)\b",
     re.IGNORECASE,
@@ -49,6 +57,24 @@ _IRREGULAR_PAST = (
     "let got sent shut sat slid spoke stole won withdrew overturned"
 ).split()
 _PAST = re.compile(r"\b(?:\w{3,}ed|" + "|".join(_IRREGULAR_PAST) + r")\b", re.IGNORECASE)
+# "who"/"which" ask only where a question opens; elsewhere they are relative pronouns
+_WH_QUESTION = re.compile(
+    r"(?:^|[.!?:;]\s+|\b(?:whether|ask(?:s|ed|ing)?|unclear|unknown|uncertain)\s+)"
+    r"(?:who|whom|whose|which)\b",
+    re.IGNORECASE,
+)
+# a present-tense be/remain (adverbs between) before a participle: a state, not an event
+_PRESENT_STATE_BEFORE = re.compile(
+    r"(?:\b(?:am|is|are|remains?|stays?|seems?|appears?)|[\u2019'](?:s|re))"
+    r"(?:\s+(?:still|now|also|already|not|no\s+longer|being|even|further|increasingly|\w+ly))*"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_PRESENT_PERFECT_BEFORE = re.compile(
+    r"(?:\b(?:has|have)|[\u2019'](?:s|ve))(?:\s+(?:still|now|also|already|not|\w+ly))*\s+been\s+$",
+    re.IGNORECASE,
+)
+_TO_VERB_AFTER = re.compile(r"^\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+\b")
 _NOUN_PHRASE_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|for|with|by|"
     r"and|or|to|on|in|at|from)\s+|-)$",
@@ -68,7 +94,7 @@ def is_question(issue: str) -> bool:
 
 def is_settled_fact(issue: str) -> bool:
     """No open-question cue, and a finite past-tense verb after a subject."""
-    if OPEN_CUES.search(issue):
+    if OPEN_CUES.search(issue) or _WH_QUESTION.search(issue):
         return False
     for m in _PAST.finditer(issue):
         before = issue[: m.start()]
@@ -76,6 +102,10 @@ def is_settled_fact(issue: str) -> bool:
             continue  # a participle opening a phrase ("Agreed pay deal ...")
         if _NOUN_PHRASE_BEFORE.search(before):
             continue
+        if _PRESENT_STATE_BEFORE.search(before):
+            continue  # "is still burdened by": a state that holds
+        if _PRESENT_PERFECT_BEFORE.search(before) and _TO_VERB_AFTER.match(issue[m.end() :]):
+            continue  # "has been asked to decide": the asking is done, the deciding is not
         return True
     return False
 

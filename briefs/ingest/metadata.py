@@ -8,6 +8,7 @@ import re
 import yaml
 
 __all__ = [
+    "SHARE_WIDGET",
     "WIRE_DATELINE",
     "clean_date",
     "derive_title",
@@ -26,6 +27,12 @@ _MAX_TITLE_WORDS = 20
 # A wire dateline opening a story: "(CNN)The ...", "Rome (CNN) -- ...", "LONDON (Reuters) -".
 WIRE_DATELINE = re.compile(
     r"^(?:[A-Z][\w .,'-]{0,40})?\((?:CNN|AP|Reuters|AFP)\)\s*(?:--\s*|-\s+)?"
+)
+# A share widget scraped with the page, its buttons run together with the text:
+# "Share this withEmailFacebookTwitter…Copy this linkThe campaign was launched …".
+SHARE_WIDGET = re.compile(
+    r"Share this with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|"
+    r"Linked[Ii]n|Copy\s+this\s+link))+"
 )
 
 
@@ -91,14 +98,16 @@ def take_title(text: str) -> tuple[str | None, str]:
 
 def derive_title(text: str, max_words: int = 14) -> str | None:
     """A title made from the first sentence when the input has none (a wire dateline
-    left out).
+    or a share widget at the start left out).
 
     >>> derive_title("(CNN)The classic video game was developed in Japan. More.")
     'The classic video game was developed in Japan'
+    >>> derive_title("Share this withEmailFacebookCopy this linkThe campaign was launched.")
+    'The campaign was launched'
     """
     body = text.strip()
-    dateline = WIRE_DATELINE.match(body)
-    body = body[dateline.end() :] if dateline else body
+    while furniture := WIRE_DATELINE.match(body) or SHARE_WIDGET.match(body):
+        body = body[furniture.end() :].lstrip()
     first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0].strip()
     words = first.split()
     if not words:

@@ -17,14 +17,16 @@ from briefs.backends.rules.clauses import (
     conjoined_speaker,
     elaborates_passive,
     inside_report_clause,
+    inverted_person,
     own_subject,
+    relative_stop,
     subject_start,
 )
-from briefs.backends.rules.continuation import Attribution, QuoteRuns, open_after
+from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_verb
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.passives import according_to, passive_reports
+from briefs.backends.rules.passives import according_to, passive_reports, passive_told
 from briefs.backends.rules.polarity import (
     is_denial,
     negated,
@@ -59,6 +61,7 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["Attribution", "attribute"]
 
 _SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
+_EXPRESS = ("express", "voice", "raise")  # "expressed reservations" is a stance
 
 
 def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
@@ -67,7 +70,7 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     after = " ".join(t.value.lower() for t in toks[i + 1 : i + 4])
     if lemma == "call":
         return nxt in ("for", "on")
-    if lemma in ("express", "voice", "raise"):
+    if lemma in _EXPRESS:
         return any(after.startswith(o) for o in lex.express_objects)
     if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
         return nxt not in (".", ",", ")")
@@ -100,11 +103,8 @@ def _find(
             continue
         if tok.pos not in ("VERB", "AUX"):
             continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
-        if any(
-            open_after(sent.text[toks[f.verb].end - sent.start : tok.start - sent.start])
-            for f in found
-        ):
-            continue  # "Oaten said: “Whilst Labour has rejected ...”": inside his quotation
+        if quoted_verb(sent, tok, [toks[f.verb] for f in found]):
+            continue  # "Oaten said: “Whilst Labour has rejected …”": inside a quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
         if head and not own_subject(toks, tok):
             # "Merrill Lynch denied the claims and said ...": the first verb's speaker
@@ -154,6 +154,9 @@ def _find(
                     after[0].entity not in entities or entities[after[0].entity].kind != "person"
                 ):
                     subject = nearby[0]
+            titled = inverted_person(toks, tok, after, entities)
+            if titled is not None and (subject is None or subject.entity not in entities):
+                subject, inverted = titled, True  # "said the chairman of …, Barry Sheerman"
         if subject is None and prev.lower() in ("and", "but") and found:
             # "She argued that ... and said ...": same speaker, new clause
             found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))
@@ -180,7 +183,9 @@ def _find(
         start = min(subject.start, tok.start, subject_start(toks, tok))
         if inverted:  # the claim runs from the end of the previous statement to the verb
             start = found[-1].clause_start if found else sent.start
-        nested = any(inside_report_clause(toks, tok, toks[f.verb]) for f in found)
+        nested = tok.dep != "relcl" and any(
+            inside_report_clause(toks, tok, toks[f.verb]) for f in found
+        )
         partner = conjoined_speaker(toks, mentions, subject, entities)
         if partner is not None and not inverted:  # "Tony Blair and Ruth Kelly have said"
             found.append(_Found(partner, str(partner.entity), i, partner.start, False, nested))
@@ -206,7 +211,8 @@ def attribute(
             verb = toks[f.verb]
             stop = sent.end
             if n + 1 < len(found) and found[n + 1].clause_start > verb.end:
-                stop = found[n + 1].clause_start
+                nxt = found[n + 1]
+                stop = relative_stop(toks, toks[nxt.verb], nxt.subject, nxt.clause_start)
             if f.subject is not None:
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
             if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."
@@ -268,14 +274,14 @@ def attribute(
                 end -= 1
             if is_denial(lemma):
                 stance = split_participle(stance)
-            if len(stance.split()) < (2 if is_denial(lemma) else 3):
+            if len(stance.split()) < (2 if is_denial(lemma) or lemma in _EXPRESS else 3):
                 continue
             if not f.nested:  # "He said police found Costa suggested ...": he still speaks
                 speakers.note_subject(f.actor)
             out.append(Attribution(f.actor, stance, start, end, verb.value, sent.index))
         for mention, stance, verb in passive_reports(
             sent, sent_mentions, lambda t: is_denial(lex.speech_verbs.get(t.lower, ""))
-        ):
+        ) + passive_told(sent, sent_mentions, lambda t: t.lower in words("decision_received")):
             actor = mention.entity
             if actor in entities and all(a.start != sent.start for a in out[-3:]):
                 out.append(Attribution(actor, stance, sent.start, sent.end, verb.value, sent.index))

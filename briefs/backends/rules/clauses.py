@@ -17,7 +17,9 @@ __all__ = [
     "elaborates_passive",
     "he_subject",
     "inside_report_clause",
+    "inverted_person",
     "own_subject",
+    "relative_stop",
     "span_head",
     "subject_start",
 ]
@@ -183,3 +185,54 @@ def _under_root(tokens: tuple[Token, ...], tok: Token) -> bool:
     by = {t.index: t for t in tokens}
     head = by.get(tok.head)
     return head is not None and (head.dep == "ROOT" or head.head == head.index)
+
+
+def inverted_person(
+    toks: tuple[Token, ...], verb: Token, after: list[Mention], entities: dict[str, Entity]
+) -> Mention | None:
+    """The person named after an inverted "said" behind a title or a post, in a noun
+    phrase with no verb of its own: "…,” said Treasury Under Secretary John Taylor";
+    "…,” said the chairman of the Commons education committee, Labour's Barry
+    Sheerman". A name inside the quotation before the verb never speaks for it.
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> s = build('"It is a tragedy," said the chairman of the committee, Ann Lee.').sentences[0]
+    >>> found = find_mentions(s, lexicon())
+    >>> verb = next(t for t in s.tokens if t.value == "said")
+    >>> for m in found:
+    ...     m.entity = m.name
+    >>> people = {m.name: Entity(m.name, "person") for m in found if m.hint == "person"}
+    >>> inverted_person(s.tokens, verb, [m for m in found if m.start > verb.end], people).name
+    'Ann Lee'
+    """
+    for m in after:
+        gap = [t for t in toks if verb.end <= t.start and t.end <= m.start]
+        if len(gap) > 15 or any(t.pos in ("VERB", "AUX") or t.value in ".;:!?" for t in gap):
+            return None
+        if m.entity in entities and entities[m.entity].kind == "person":
+            return m
+    return None
+
+
+def relative_stop(
+    toks: tuple[Token, ...], verb: Token, subject: Mention | None, clause_start: int
+) -> int:
+    """Where the statement before a report at ``verb`` ends: at that report's clause,
+    or, for a relative report, after the name it hangs on, which belongs to the first
+    statement too ("… interviewed by Professor Mullin - who denied it").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> s = build("He said she met Ann Lee, who denied it.").sentences[0]
+    >>> lee = [m for m in find_mentions(s, lexicon()) if m.name == "Ann Lee"][0]
+    >>> verb = next(t for t in s.tokens if t.value == "denied")
+    >>> s.text[: relative_stop(s.tokens, verb, lee, lee.start) - s.start]
+    'He said she met Ann Lee'
+    """
+    if verb.dep != "relcl" or subject is None:
+        return clause_start
+    marks = [t.start for t in toks if subject.end <= t.start < verb.start and t.value in ",-–—"]
+    return marks[0] if marks else clause_start

@@ -12,9 +12,10 @@ quotation it is part of.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.document import Sentence, Token
 
 __all__ = ["MAX_RUN_WORDS", "Attribution", "QuoteRuns", "open_after", "opens_quote"]
 
@@ -82,8 +83,47 @@ def open_after(text: str, is_open: bool = False) -> bool:
     return is_open
 
 
+def quoted_verb(sent: Sentence, verb: Token, earlier: list[Token]) -> bool:
+    """Whether a reporting verb stands inside a quotation, so it is the quoted
+    speaker's words, not the article reporting someone: inside a quotation opened
+    after an earlier report of the sentence ("Oaten said: “Whilst Labour has rejected
+    …”"), or inside one the sentence opens with ("“The state responded by taking
+    their savings,” he said"), unless the verb itself introduces a quotation.
+
+    >>> from briefs.backends.rules.document import build
+    >>> def quoted(text, word):
+    ...     s = build(text).sentences[0]
+    ...     return quoted_verb(s, next(t for t in s.tokens if t.value == word), [])
+    >>> quoted("“The state responded by taking their savings,” Ann Lee said.", "responded")
+    True
+    >>> quoted("“Sales are up,” Ann Lee said.", "said")
+    False
+    >>> quoted('"Yes, and Lee added: "No.', "added")
+    False
+    """
+    text = sent.text
+    for prior in earlier:
+        if open_after(text[prior.end - sent.start : verb.start - sent.start]):
+            return True
+    if not opens_quote(text) or not open_after(text[: verb.start - sent.start]):
+        return False
+    after = text[verb.end - sent.start :].lstrip()
+    return not after.startswith(":") and not opens_quote(after)
+
+
+_TAG = re.compile(r"""[,.!?…]\s*[”"’']\s+(?:he|she|they|it|we)\s+\w+(?:\s+\w+)?\.?$""", re.I)
+
+
 def _inner(text: str) -> str:
-    """A quoted sentence without its quotation marks, as a stance sentence."""
+    """A quoted sentence without its quotation marks, as a stance sentence; a speaker's
+    tag after the quotation is left out ("…,” he continued.").
+
+    >>> _inner("“Our premieres became fundraisers,” he continued.")
+    'Our premieres became fundraisers.'
+    """
+    tag = _TAG.search(text)
+    if tag is not None:
+        text = text[: tag.start()]
     text = text.strip().strip("“”‘’\"' ").strip()
     if text and text[-1] not in ".?!":
         text += "."

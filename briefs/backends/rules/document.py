@@ -16,9 +16,10 @@ from typing import Any
 
 from briefs.backends.rules.furniture import furniture_spans, is_furniture
 from briefs.backends.rules.nlp import parse
+from briefs.backends.rules.seams import Offsets, joins_previous, parse_text
 from briefs.backends.rules.wordbook import book, words
 
-__all__ = ["Document", "Entity", "Sentence", "Token", "build", "from_doc"]
+__all__ = ["Document", "Entity", "Sentence", "Token", "build", "from_doc", "parse_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,20 +138,35 @@ def upos(tag: str, text: str, dep: str) -> str:
     return pos
 
 
+def _spacy_sentences(doc: Any) -> list[list[Any]]:
+    """spaCy's sentences as token lists, a piece cut at a square bracket inside a
+    quotation joined back to the sentence it belongs to (``seams.joins_previous``)."""
+    out: list[list[Any]] = []
+    for sent in doc.sents:
+        toks = list(sent)
+        if out and joins_previous(doc.text[out[-1][0].idx : sent.start_char], sent.text):
+            out[-1].extend(toks)
+        else:
+            out.append(toks)
+    return out
+
+
 def from_doc(text: str, doc: Any) -> Document:
     """The ``Document`` of ``text`` from its spaCy ``Doc`` (hyphenated words merged in
-    it first)."""
+    it first). The ``Doc`` may be of ``parse_text(text)``: offsets are mapped back."""
     _merge_hyphenated(doc)
+    at = Offsets(text, doc.text)
     spans = furniture_spans(text)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     paragraph = 0
     last_end = 0
-    for sent in doc.sents:
+    for sent in _spacy_sentences(doc):
         # a paragraph break, or furniture cut out, inside a spaCy sentence splits it
         pieces: list[list[Any]] = [[]]
         for tok in sent:
-            hidden = not tok.is_space and _hidden(tok.idx, tok.idx + len(tok.text), spans)
+            a, b = at(tok.idx), at(tok.idx + len(tok.text))
+            hidden = not tok.is_space and _hidden(a, b, spans)
             if tok.is_space or hidden:
                 if (hidden or "\n" in tok.text) and pieces[-1]:
                     pieces.append([])
@@ -159,12 +175,12 @@ def from_doc(text: str, doc: Any) -> Document:
         for piece in pieces:
             if not piece:
                 continue
-            if "\n" in text[last_end : piece[0].idx]:
+            if "\n" in text[last_end : at(piece[0].idx)]:
                 paragraph += 1
             index = len(sentences)
             own: list[Token] = []
             for tok in piece:
-                start, end = _visible(tok.idx, tok.idx + len(tok.text), spans)
+                start, end = _visible(at(tok.idx), at(tok.idx + len(tok.text)), spans)
                 if start >= end:
                     continue
                 own.append(
@@ -199,9 +215,16 @@ def from_doc(text: str, doc: Any) -> Document:
             tokens.extend(own)
             last_end = end
     entities = tuple(
-        Entity(e.text, e.label_, e.start_char, e.end_char, e.start, e.end)
+        Entity(
+            text[at(e.start_char) : at(e.end_char)],
+            e.label_,
+            at(e.start_char),
+            at(e.end_char),
+            e.start,
+            e.end,
+        )
         for e in doc.ents
-        if _visible(e.start_char, e.end_char, spans) == (e.start_char, e.end_char)
+        if _visible(at(e.start_char), at(e.end_char), spans) == (at(e.start_char), at(e.end_char))
     )
     sentences = [
         replace(s, entities=tuple(e for e in entities if s.start <= e.start and e.end <= s.end))
@@ -212,4 +235,4 @@ def from_doc(text: str, doc: Any) -> Document:
 
 def build(text: str) -> Document:
     """Parse ``text`` and build its ``Document``."""
-    return from_doc(text, parse(text))
+    return from_doc(text, parse(parse_text(text)))

@@ -14,7 +14,7 @@ import re
 
 from briefs.backends.rules.lexicon import lexicon
 from briefs.backends.rules.wordbook import words
-from briefs.ingest.metadata import WIRE_DATELINE
+from briefs.ingest.metadata import SHARE_WIDGET, WIRE_DATELINE
 
 __all__ = ["caption_spans", "dateline_end", "furniture_spans", "is_furniture"]
 
@@ -28,9 +28,7 @@ _FURNITURE = re.compile(
 _TIMELINE = re.compile(r"^(?:\d{1,2} \w+ )?\d{4}\s*[:\-–]\s")
 # Runs of page furniture inside the text, cut out wherever they are.
 _INLINE = re.compile(
-    r"Share this with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|"
-    r"Linked[Ii]n|Copy\s+this\s+link))+"
-    r"|Read more from \w+(?=Follow)|Follow \w+ on Twitter"
+    SHARE_WIDGET.pattern + r"|Read more from \w+(?=Follow)|Follow \w+ on Twitter"
     r"|Image copyright [^\n.]{0,60}?Image caption|Media playback is unsupported on your device"
     r"|Scroll down for (?:the )?videos?\b"
     # a heading glued to the text: "...AleppoWhat happens next?The evacuation"

@@ -15,8 +15,7 @@ about a quarter on BBC articles.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any

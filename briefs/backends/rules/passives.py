@@ -11,7 +11,7 @@ from collections.abc import Callable
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.names import Mention
 
-__all__ = ["according_to", "passive_reports"]
+__all__ = ["according_to", "passive_reports", "passive_told"]
 
 _MAX_PATIENT_WORDS = 12
 
@@ -86,6 +86,45 @@ def passive_reports(
         if text[:1].isupper() and patient[0].pos in ("DET", "PRON"):
             text = text[:1].lower() + text[1:]
         out.append((speaker[0], f"{verb.value[:1].upper()}{verb.value[1:]} {text}.", verb))
+    return out
+
+
+def passive_told(
+    sent: Sentence, mentions: list[Mention], is_say: Callable[[Token], bool]
+) -> list[tuple[Mention, str, Token]]:
+    """(speaker mention, stance, verb) for a passive saying verb with a named agent and
+    a reported clause: "He has been told by the Palace that the household would help"
+    is the Palace's "The household would help."; "He was warned by doctors that …".
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("Ms Lee was told by the Home Office that her visa would be renewed.")
+    >>> s = s.sentences[0]
+    >>> [(m.text, stance) for m, stance, _ in passive_told(
+    ...     s, find_mentions(s, lexicon()), lambda t: t.lower == "told")]
+    [('Home Office', 'Her visa would be renewed.')]
+    """
+    out: list[tuple[Mention, str, Token]] = []
+    for verb in sent.tokens:
+        if verb.tag != "VBN" or not is_say(verb):
+            continue
+        kids = [t for t in sent.tokens if t.head == verb.index]
+        if not any(t.dep == "auxpass" for t in kids):
+            continue
+        agent = [t for t in kids if t.dep == "agent"]
+        clause = [t for t in kids if t.dep == "ccomp" and agent and t.start > agent[0].end]
+        if not agent or not clause:
+            continue
+        speaker = [m for m in mentions if agent[0].end <= m.start < clause[0].start]
+        body = [t for t in _subtree(sent, clause[0]) if t.start > agent[0].end]
+        while body and (body[0].dep == "mark" or body[0].value in ",:"):
+            body = body[1:]
+        if not speaker or len(body) < 3:
+            continue
+        text = sent.text[body[0].start - sent.start : body[-1].end - sent.start]
+        text = text.rstrip(" .,;")
+        out.append((speaker[0], f"{text[:1].upper()}{text[1:]}.", verb))
     return out
 
 

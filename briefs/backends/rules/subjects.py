@@ -103,8 +103,8 @@ def gap_ok(gap: list[Token], lex: Lexicon) -> bool:
         words.pop()
     if not words:
         return True
-    if len(words) == 2 and words[0] == "," and words[1] in ("who", "which"):
-        return True  # "Professor Chris Woodhead, who has said there is no need ..."
+    if len(words) == 2 and words[0] in ",-–—" and words[1] in ("who", "which"):
+        return True  # "Professor Chris Woodhead, who has said …", "Mullin - who denied"
     if words[0] == words[-1] and words[0] in (",", "-", "–", "—") and len(words) <= 20:
         return True  # appositive or relative clause between commas or dashes
     return all(is_filler(w, lex) for w in words)
