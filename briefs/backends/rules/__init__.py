@@ -17,9 +17,9 @@ from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.document import Document, build
-from briefs.backends.rules.entities import is_place, is_work, organisation_by_label
 from briefs.backends.rules.issues import find_issues
-from briefs.backends.rules.lexicon import Lexicon, lexicon
+from briefs.backends.rules.keep import is_actor, kind_of
+from briefs.backends.rules.lexicon import lexicon
 from briefs.backends.rules.mentions import find_mentions
 from briefs.backends.rules.stances import decapitalise
 from briefs.backends.rules.summary import summarize
@@ -28,8 +28,6 @@ from briefs.schema import Actor, Article, Evidence, OpenIssue, Position
 __all__ = ["RulesBackend", "fingerprint"]
 
 MAX_ACTORS = 10
-MIN_COUNTRY_MENTIONS = 8  # a country named in passing ("in the UK") is a setting
-MIN_GROUP_MENTIONS = 6  # a group that does not speak is an actor when named this often
 # An actor with up to CLAIMS_PER_POSITION statements gets one position holding them all;
 # one with more gets POSITIONS_PER_ACTOR positions, each of up to MAX_CLAIMS_PER_STANCE.
 POSITIONS_PER_ACTOR = 2
@@ -47,41 +45,6 @@ def _importance(entity: Entity, n_sentences: int, title: str) -> float:
     if entity.kind == "person" and entity.role:
         score += 1.0
     return score
-
-
-def _kind(entity: Entity) -> str:
-    if entity.kind == "other" and organisation_by_label(entity.mentions):
-        return "organization"
-    return entity.kind
-
-
-def _keep(entity: Entity, lex: Lexicon) -> bool:
-    if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
-        return False  # "Aleppo", "the Far East": where things happen, not who acts
-    if entity.positions == 0 and is_work(entity.mentions):
-        return False  # "Gone With The Wind": a title talked about
-    if all(m.collective for m in entity.mentions):
-        # "ministers", "holidaymakers": a group that speaks, and is named again
-        subjects = sum(m.subject for m in entity.mentions)
-        return (any(m.speaks for m in entity.mentions) and subjects >= 2) or len(
-            entity.mentions
-        ) >= MIN_GROUP_MENTIONS
-    if _kind(entity) == "other":
-        return entity.positions > 0
-    if entity.positions > 0:
-        return True
-    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
-    if entity.kind == "person":
-        return bool(named) and (len(named) >= 2 or entity.role is not None)
-    if entity.kind == "country":
-        # a country that acts (the subject of a verb), or the setting named throughout
-        return (len(named) >= 2 and any(m.subject for m in named)) or len(
-            named
-        ) >= MIN_COUNTRY_MENTIONS
-    if entity.kind == "group":  # "Russian peacekeepers": a described collective
-        return len(named) >= 1
-    referred = len(entity.mentions)  # "the union", "it" count for organisations
-    return len(named) >= 2 or (len(named) >= 1 and (referred >= 2 or entity.acronym is not None))
 
 
 @lru_cache(maxsize=4)
@@ -140,8 +103,9 @@ class RulesBackend(Backend):
 
         title = article.title or ""
         affiliated = affiliations(entities)
+        lead = frozenset(s.index for s in sentences[:2])
         ranked = sorted(
-            (e for e in entities.values() if _keep(e, lex) or e.name in affiliated),
+            (e for e in entities.values() if is_actor(e, lex, lead) or e.name in affiliated),
             key=lambda e: (-_importance(e, len(sentences), title), e.first),
         )[:MAX_ACTORS]
         keep = {e.name for e in ranked}
@@ -175,7 +139,7 @@ class RulesBackend(Backend):
         first = min(named or entity.mentions, key=lambda m: m.start)
         return Actor(
             name=entity.name,
-            kind=_kind(entity),  # type: ignore[arg-type]
+            kind=kind_of(entity),  # type: ignore[arg-type]
             role=entity.role,
             aliases=list(entity.aliases),
             evidence=[_evidence(text, first.start, first.end)],

@@ -11,6 +11,7 @@ import re
 
 from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms
 from briefs.backends.rules.entities import person_by_label_is_organisation
+from briefs.backends.rules.kinds import named_person, title_in_name
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
@@ -64,8 +65,14 @@ class _Resolver:
         elif m.hint == "country":
             country, how = lex.country_forms[m.name]
             if how == "capital" and not self._country_named(country):
-                # a capital that is also a name ("Hamilton", "Victoria"): not a metonym here
-                self._get(m.name, "other").add(m)
+                # a capital that is also a name ("Hamilton", "Victoria"): not a metonym
+                # here; "Ms Hamilton" after "Helen Hamilton" is her surname
+                people = [
+                    e
+                    for e in self.entities.values()
+                    if e.kind == "person" and e.words()[-1] == m.name
+                ]
+                (people[0] if len(people) == 1 else self._get(m.name, "other")).add(m)
                 return
             self._get(country, "country").add(m)
         elif m.hint in ("organization", "group"):
@@ -165,6 +172,9 @@ class _Resolver:
                 and len(e.words()) > 1
                 and e.words()[0] == surface
             ]
+            if len(firsts) == 1 and m.label != "ORG" and named_person(firsts[0].mentions):
+                firsts[0].add(m)  # "Alexis" after "Alexis Randock": her given name
+                return
             if len(firsts) == 1:
                 firsts[0].kind = "organization"
                 self.by_surface[surface.lower()] = firsts[0].name
@@ -181,6 +191,8 @@ class _Resolver:
             return
         last = surface.split()[-1]
         people = [e for e in self.entities.values() if e.kind == "person" and e.words()[-1] == last]
+        if len(people) > 1:  # "Nicolas Almagro" and a caption's "PSG Almagro": the one
+            people = [e for e in people if named_person(e.mentions)] or people  # named a person
         if len(m.tokens) <= 1 and len(people) == 1:
             people[0].add(m)
             return
@@ -202,6 +214,8 @@ class _Resolver:
                 and (surface.lower() in self.lowercase_words)
             ):
                 return  # "Committee ..." at a sentence start: a common noun
+            if title_in_name(m, self.text):
+                return  # "win the General Election": a title word in a name, no General
             kind = "person" if m.hint == "person" or m.has_title else "other"
             self._get(surface, kind, m.role).add(m)
 
@@ -223,7 +237,21 @@ _INSTITUTION_NOUNS = {
 def resolve_entities(
     sentences: list[list[Mention]], lex: Lexicon, text: str = ""
 ) -> dict[str, Entity]:
-    """Actors from the mentions of each sentence (mentions get ``entity`` set)."""
+    """Actors from the mentions of each sentence (mentions get ``entity`` set).
+
+    A surname that is also a capital is the person's ("Ms Hamilton" after "Helen
+    Hamilton"); of two people with one surname, a bare surname goes to the one the
+    recogniser calls a person (a caption run into the text makes "PSG Almagro"):
+
+    >>> import briefs
+    >>> def actors(text: str) -> list[str]:
+    ...     return [a.name for a in briefs.generate_brief(text).actors]
+    >>> actors("Helen Hamilton runs the workshops. Ms Hamilton said the pupils love them.")
+    ['Helen Hamilton']
+    >>> "Almagro" in actors("Rafael Nadal beat Nicolas Almagro on Wednesday. Almagro had "
+    ...     "won before. Neymar scored vs PSG Almagro could not repeat that. Almagro was tired.")
+    False
+    """
     lowercase = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     resolver = _Resolver(lex, lowercase, text)
     for mentions in sentences:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
+from briefs.backends.rules.kinds import mark_parts, state_subject
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import (
     Mention,
@@ -276,6 +277,9 @@ def find_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
             continue
         if not m.collective:
             inside = [t for t in sent.tokens if m.start <= t.start and t.end <= m.end]
-            m.subject = any(t.dep in ("nsubj", "nsubjpass") for t in inside)
+            m.subject = any(t.dep in ("nsubj", "nsubjpass") for t in inside) or state_subject(
+                sent, m
+            )
         out.append(m)
+    mark_parts(sent, out)
     return out

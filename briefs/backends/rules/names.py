@@ -48,6 +48,7 @@ class Mention:
     collective: bool = False  # a group named by a common noun ("ministers")
     speaks: bool = False  # the subject of a reporting verb
     subject: bool = True  # named as the subject of a verb (not its object or owner)
+    played: bool = False  # a part an actor plays ("she played Scarlett O'Hara")
 
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|le|la)-[A-Z]")

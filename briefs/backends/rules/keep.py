@@ -1,0 +1,93 @@
+"""Which resolved actors the brief lists, and of what kind.
+
+An actor is kept for what it does in the article, not for how often it is named:
+it speaks (a position), it is the subject of verbs, it holds a role, or it acts in
+the lead (the first two sentences of the body). Places, works and characters are
+never actors.
+"""
+
+from __future__ import annotations
+
+from briefs.backends.rules.cast import Entity
+from briefs.backends.rules.entities import is_place, is_work, organisation_by_label
+from briefs.backends.rules.kinds import named_person
+from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.wordbook import words
+
+__all__ = ["is_actor", "kind_of", "named_place"]
+
+_PLACE_LAST = words("place_last_words")
+
+
+def kind_of(entity: Entity) -> str:
+    """The kind the brief gives: an unplaced name the recogniser calls an
+    organisation three times or more is one ("Chelsea")."""
+    if entity.kind == "other" and organisation_by_label(entity.mentions):
+        return "organization"
+    return entity.kind
+
+
+def named_place(name: str, lex: Lexicon) -> bool:
+    """Whether a name ends in a word for a street, an estate or a building that is no
+    body ("Mugga Way", "Woodhill Prison", "Windsor Castle"; "Kanye West" ends in a
+    compass word, not a place word; "Gatwick Airport" is an organisation head).
+
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> named_place("Woodhill Prison", lexicon()), named_place("Kanye West", lexicon())
+    (True, False)
+    """
+    parts = name.split()
+    return len(parts) >= 2 and parts[-1] in _PLACE_LAST and parts[-1] not in lex.org_heads
+
+
+def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -> bool:
+    """Whether ``entity`` is an actor of the story; ``lead`` holds the indexes of
+    the body's first two sentences. An organisation that does not speak is one when
+    it is named twice and acts (the subject of a verb) or is named in the lead; one
+    only named in passing is not ("the Champions League", "a grant from the Heritage
+    Lottery Fund", "the European Convention on Human Rights"):
+
+    >>> import briefs
+    >>> brief = briefs.generate_brief(
+    ...     "Harbour Trust chief Anna Berg said the repairs would start in May. Berg said "
+    ...     "the work was overdue. The pier was built with money from the Heritage Lottery "
+    ...     "Fund, and a grant from the Heritage Lottery Fund paid for its roof.")
+    >>> [a.name for a in brief.actors]
+    ['Anna Berg', 'Harbour Trust']
+    """
+    if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
+        return False  # "Aleppo", "the Far East": where things happen, not who acts
+    if entity.kind in ("person", "other") and named_place(entity.name, lex):
+        return False  # "Mugga Way", "Woodhill Prison": a place by its last word
+    if entity.positions == 0 and is_work(entity.mentions):
+        return False  # "Gone With The Wind": a title talked about
+    if any(m.played for m in entity.mentions):
+        return False  # "she played Scarlett O'Hara": a character, not someone who acts
+    if all(m.collective for m in entity.mentions):
+        # "ministers", "holidaymakers": a group that speaks, and is named again; a
+        # group only talked about ("tablets in 9% of schools") is none, however often
+        subjects = sum(m.subject for m in entity.mentions)
+        return any(m.speaks for m in entity.mentions) and subjects >= 2
+    if kind_of(entity) == "other":
+        return entity.positions > 0
+    if entity.positions > 0:
+        return True
+    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
+    if (
+        kind_of(entity) == "organization"
+        or (entity.kind == "person" and named_person(entity.mentions))
+    ) and any(m.subject and m.sentence in lead for m in named):
+        return True  # "HM Inspectorate of Probation found delays ...": acts in the lead
+    if entity.kind == "person":
+        return bool(named) and (len(named) >= 2 or entity.role is not None)
+    if entity.kind == "country":
+        # a country that acts (the subject of a verb); the setting, however often
+        # named ("in the UK"), is no actor
+        return len(named) >= 2 and any(m.subject for m in named)
+    if entity.kind == "group":  # "Russian peacekeepers": a described collective
+        return len(named) >= 1
+    referred = len(entity.mentions)  # "the union", "it" count for organisations
+    named_enough = len(named) >= 2 or (
+        len(named) >= 1 and (referred >= 2 or entity.acronym is not None)
+    )
+    return named_enough and any(m.subject or m.sentence in lead for m in entity.mentions)
