@@ -10,7 +10,8 @@ generate -j N`` runs: reading the JSONL, batches in worker processes, two fsynce
 files per brief and the manifest, no cache), next to LexRank's 3-sentence summary
 alone (one core), and the ratios. LexRank is timed before each method and after the
 last, and each ratio is against the mean of the two LexRank runs either side of the
-method, since the machine may be shared; the load average is printed.
+method, since the machine may be shared; the load average is printed. The last row is
+``rules:fast`` (no entity recogniser) through ``generate_batch``.
 """
 
 from __future__ import annotations
@@ -61,13 +62,14 @@ def lexrank_seconds(articles: list[Article]) -> float:
     return time.perf_counter() - start
 
 
-def engine_run(articles: list[Article], jobs: int, scratch: Path) -> None:
+def engine_run(articles: list[Article], jobs: int, scratch: Path, backend: str = "rules") -> None:
     """``generate_batch`` over the articles written as one JSONL file, no cache."""
     source = scratch / "articles.jsonl"
     with source.open("w", encoding="utf-8") as sink:
         for a in articles:
             sink.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
-    result = generate_batch([source], scratch / f"out-j{jobs}", "rules", concurrency=jobs)
+    out = scratch / f"out-{backend.replace(':', '-')}-j{jobs}"
+    result = generate_batch([source], out, backend, concurrency=jobs)
     assert result.ok == len(articles), result.counts()
 
 
@@ -98,6 +100,10 @@ def main() -> None:
         (f"rules: batched, {p} processes", lambda: batched(p)),
         ("rules: generate_batch, -j 1", lambda: engine_run(articles, 1, scratch)),
         (f"rules: generate_batch, -j {p}", lambda: engine_run(articles, p, scratch)),
+        (
+            f"rules:fast generate_batch, -j {p}",
+            lambda: engine_run(articles, p, scratch, "rules:fast"),
+        ),
     ]
     # LexRank before each method and after the last: each ratio is against the mean
     # of the LexRank runs either side of it, so a change of load weighs on both

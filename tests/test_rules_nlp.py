@@ -53,3 +53,30 @@ def test_parsing_holds_blas_to_one_thread_and_restores_it():
 def test_the_layers_use_numpy_products_not_blis():
     ops = nlp.pipeline().get_pipe("ner").model.ops
     assert type(ops).__name__ == "NumpyOps" and ops.use_blis is False
+
+
+def test_rules_fast_parses_without_the_entity_recogniser():
+    import pytest
+
+    from briefs.backends.registry import get_backend
+    from briefs.backends.rules.document import build
+    from briefs.errors import UsageError
+    from briefs.schema import Article
+
+    fast = get_backend("rules:fast")
+    assert fast.model == "fast" and "ner" not in nlp.pipeline(False).pipe_names
+    assert "ner" in nlp.pipeline().pipe_names and "rules|fast|" in fast.identity()
+    text = "Greece has denied it will fail to pay the loan, finance minister Yanis Varoufakis said."
+    assert not any(t.ent for t in build(text, False).tokens)
+    assert any(t.ent for t in build(text).tokens)
+    # a seed where the recogniser changes an actor's kind: batches must follow the mode
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "003_court_ruling.txt"
+    article = Article(id="a", text=seed.read_text(encoding="utf-8"))
+    full = get_backend("rules")
+    for backend in (fast, full):
+        assert backend.generate_many([article])[0] == backend.generate(article)
+    assert fast.generate(article) == fast.from_document(build(article.text, False), article)
+    with pytest.raises(UsageError, match="unknown model 'turbo'; models: fast"):
+        get_backend("rules:turbo")

@@ -32,7 +32,7 @@ def many(backend: RulesBackend, articles: Sequence[Article]) -> list[Draft | Exc
     exception in its place. If the batch parse itself fails, each article is parsed
     alone, so the failure stays with the article that caused it."""
     try:
-        docs = list(parse_many(parse_text(a.text) for a in articles))
+        docs = list(parse_many((parse_text(a.text) for a in articles), backend.entities))
     except Exception:
         return Backend.generate_many(backend, articles)  # generate, one at a time
     out: list[Draft | Exception] = []

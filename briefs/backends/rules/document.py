@@ -252,6 +252,7 @@ def from_doc(text: str, doc: Any) -> Document:
     return Document(text, tuple(tokens), tuple(sentences), entities)
 
 
-def build(text: str) -> Document:
-    """Parse ``text`` and build its ``Document``."""
-    return from_doc(text, parse(parse_text(text)))
+def build(text: str, entities: bool = True) -> Document:
+    """Parse ``text`` and build its ``Document`` (without named entities when
+    ``entities`` is false)."""
+    return from_doc(text, parse(parse_text(text), entities))
