@@ -17,6 +17,7 @@ from pathlib import Path
 
 from briefs.eval_run import generate_and_evaluate
 from briefs.evaluate import load_briefs
+from briefs.evaluate.splits import SPLITS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = (
@@ -35,7 +36,7 @@ FIELDS = (
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("half", choices=["dev", "dev2", "test", "all", "seeds"])
+    parser.add_argument("half", choices=[*SPLITS, "all", "seeds"])
     parser.add_argument("--backend", default="rules")
     parser.add_argument("--out", default=None)
     parser.add_argument("--per-article", action="store_true")
@@ -45,7 +46,7 @@ def main() -> None:
         sources = [ROOT / "seeds"]
     else:
         splits = json.loads((ROOT / "evals" / "external-splits.json").read_text())
-        halves = ("dev", "dev2", "test") if args.half == "all" else (args.half,)
+        halves = SPLITS if args.half == "all" else (args.half,)
         ids = {i for half in halves for i in splits.get(half, [])}
         references = {k: v for k, v in load_briefs(ROOT / "evals" / "external").items() if k in ids}
         config = json.loads((ROOT / "evals" / "external-sources.json").read_text())

@@ -3,15 +3,11 @@ round 4). The texts are invented."""
 
 from __future__ import annotations
 
-import briefs
-
-
-def _kinds(text: str) -> dict[str, str]:
-    return {a.name: a.kind for a in briefs.generate_brief(text).actors}
+from rules_briefs import actor_kinds
 
 
 def test_a_character_played_in_a_film_is_no_actor():
-    kinds = _kinds(
+    kinds = actor_kinds(
         "A coat worn by Maria Dalton when she played Lady Ophelia Crane in the 1952 film "
         "Winter Harbour has sold for $80,000 at auction. Lady Ophelia Crane wears the coat "
         "in the final scene. Maria Dalton won an award for the part. Lady Ophelia Crane "
@@ -22,7 +18,7 @@ def test_a_character_played_in_a_film_is_no_actor():
 
 
 def test_a_first_name_after_a_full_name_is_the_person():
-    kinds = _kinds(
+    kinds = actor_kinds(
         "Tomas Brandt defended Sarah Collins against online abuse on Sunday. Sarah "
         "Collins has been with Brandt for two years. Sarah posted a reply and Sarah "
         "thanked her supporters."
@@ -31,7 +27,7 @@ def test_a_first_name_after_a_full_name_is_the_person():
 
 
 def test_a_setting_named_often_is_no_actor():
-    kinds = _kinds(
+    kinds = actor_kinds(
         "The party has unveiled plans for health checks on people moving to the UK. "
         "Visitors to the UK would be screened. Workers coming to the UK would need a "
         "certificate. Students in the UK would be exempt. Families joining relatives in "
@@ -44,7 +40,7 @@ def test_a_setting_named_often_is_no_actor():
 
 
 def test_a_body_that_acts_in_the_lead_is_an_actor():
-    kinds = _kinds(
+    kinds = actor_kinds(
         "HM Inspectorate of Prisons found long delays in getting inmates into work. "
         "The report covered six prisons in the north of England. The Ministry of Justice "
         "said it would study the findings. The Ministry of Justice added that new staff "
@@ -54,7 +50,7 @@ def test_a_body_that_acts_in_the_lead_is_an_actor():
 
 
 def test_a_collective_only_talked_about_is_no_actor():
-    kinds = _kinds(
+    kinds = actor_kinds(
         "A study of schools found tablets in most classrooms. The study looked at 600 "
         "schools. In 9% of schools every pupil had a tablet. The number of tablets in "
         "schools is expected to double. Use was highest in larger schools. Researcher "

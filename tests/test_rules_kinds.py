@@ -3,15 +3,13 @@ is a person, a hyphenated adjective is not part of a name (issue #10, round 3)."
 
 from __future__ import annotations
 
+from rules_briefs import actor_kinds
+
 import briefs
 
 
-def _kinds(text: str) -> dict[str, str]:
-    return {a.name: a.kind for a in briefs.generate_brief(text).actors}
-
-
 def test_clubs_read_as_people_by_their_shape_are_organisations():
-    kinds = _kinds(
+    kinds = actor_kinds(
         "Injury-ravaged Bayern Munich were beaten 3-1 by Porto on Wednesday night. "
         "Bayern Munich said they would appeal against the red card. "
         "Borussia Dortmund manager Jurgen Klopp will leave the club in the summer. "
@@ -33,7 +31,7 @@ def test_a_police_title_before_a_name_makes_a_person():
 
 
 def test_a_surname_after_an_honorific_is_a_person():
-    kinds = _kinds(
+    kinds = actor_kinds(
         "Dr Venter has not gained a reputation for modesty. Dr Venter said the results "
         "were a milestone. Dr Venter added that the work would go on."
     )
@@ -51,7 +49,7 @@ def test_the_group_is_the_organisation_called_a_group():
 
 
 def test_the_body_a_speaking_leader_heads_is_an_actor():
-    kinds = _kinds(
+    kinds = actor_kinds(
         'Interest rates were held at 4.75%. "Today\'s decision is correct," said David '
         "Frost, Director General of the British Chambers of Commerce (BCC). Frost said "
         "firms needed stability."

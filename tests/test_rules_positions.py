@@ -3,6 +3,8 @@ quotations) and who speaks (inverted "said", relatives, quotations, passives).""
 
 from __future__ import annotations
 
+from rules_briefs import assert_evidence_exact, stances_of
+
 import briefs
 from briefs.backends.rules.document import build
 
@@ -28,12 +30,10 @@ def test_a_glued_statement_goes_to_its_own_speaker():
         "the school."
     )
     brief = briefs.generate_brief(text)
-    lowe = " ".join(p.stance for p in brief.positions if p.actor == "Anna Lowe")
+    lowe = " ".join(stances_of(brief, "Anna Lowe"))
     assert "Education" not in lowe and "worked hard" in lowe
     assert any("credit" in p.stance for p in brief.positions if p.actor == "Justine Greening")
-    for p in brief.positions:
-        for ev in p.evidence:
-            assert text[ev.start : ev.end] == ev.quote
+    assert_evidence_exact(text, brief)
 
 
 def test_domains_abbreviations_and_decimals_are_no_seam():
@@ -89,7 +89,7 @@ def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers():
         '"The Argentine state replied by keeping half of the deposits."'
     )
     brief = briefs.generate_brief(text)
-    ruiz = [p.stance for p in brief.positions if p.actor == "Carla Ruiz"]
+    ruiz = stances_of(brief, "Carla Ruiz")
     assert ruiz and "replied by keeping" in ruiz[0]
     assert all("replied" not in p.stance for p in brief.positions if p.actor != "Carla Ruiz")
 
@@ -110,7 +110,7 @@ def test_an_expressed_reservation_is_a_stance():
         "gold producer, also expressed reservations."
     )
     brief = briefs.generate_brief(text)
-    canada = [p.stance for p in brief.positions if p.actor == "Canada"]
+    canada = stances_of(brief, "Canada")
     assert canada and canada[0].lower().startswith("expressed reservations")
 
 
@@ -121,7 +121,7 @@ def test_a_relative_speaker_is_the_next_he():
         "'My view is that the man was ill for months before the attack,' he said."
     )
     brief = briefs.generate_brief(text)
-    mellor = " ".join(p.stance for p in brief.positions if p.actor == "Paul Mellor")
+    mellor = " ".join(stances_of(brief, "Paul Mellor"))
     assert "ill for months" in mellor
 
 
@@ -135,9 +135,7 @@ def test_a_line_wrapped_inside_a_sentence_does_not_cut_it():
     doc = build(text)
     assert any("and\nafter that" in s.text for s in doc.sentences)
     brief = briefs.generate_brief(text)
-    stances = [p.stance for p in brief.positions if p.actor == "Ashley Williams"]
+    stances = stances_of(brief, "Ashley Williams")
     assert any("and after that, who knows" in s for s in stances), stances
     assert all("\n" not in s for s in stances)
-    for p in brief.positions:
-        for ev in p.evidence:
-            assert text[ev.start : ev.end] == ev.quote
+    assert_evidence_exact(text, brief)

@@ -76,8 +76,11 @@ class RulesBackend(Backend):
             )
         self.model = model or None
         self.prompt_version = None
-        # ``rules:fast`` parses without the entity recogniser
-        self.entities = self.model != "fast"
+
+    @property
+    def entities(self) -> bool:
+        """Whether the parse finds named entities (not under ``rules:fast``)."""
+        return self.model != "fast"
 
     def identity(self) -> str:
         return f"{super().identity()}|{fingerprint()}"

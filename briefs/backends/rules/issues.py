@@ -75,6 +75,7 @@ def explicitly_open(low: str, explicit_re: re.Pattern[str]) -> bool:
 
 
 _WHEN = frozenset(("DATE", "TIME"))
+_PENDING = words("pending_cues")
 
 
 def dated(sent: Sentence, open_cues: set[str]) -> bool:
@@ -108,7 +109,7 @@ def dated(sent: Sentence, open_cues: set[str]) -> bool:
         t.lower == "due" and toks[k + 1].lower == "to" and toks[k + 2].tag == "VB"
         for k, t in enumerate(toks[:-2])
     )
-    pending = due or bool(open_cues & set(words("pending_cues")))
+    pending = due or bool(open_cues & _PENDING)
     return pending and any(e.label in _WHEN for e in sent.entities)
 
 
@@ -121,6 +122,7 @@ class Issue:
     score: float
     sentence: int = 0
     question: str | None = None  # the sentence as a whether-question, where it says one
+    explicit: bool = False  # the sentence says outright that something is open
 
 
 @lru_cache(maxsize=4)
@@ -195,7 +197,9 @@ def find_issues(
             - (FIRST_PERSON_PENALTY if first_person(sent) else 0.0)
         )
         if score >= MIN_SCORE:
-            issue = Issue(_tidy(sent.text), actors, sent.start, sent.end, score, sent.index)
+            issue = Issue(
+                _tidy(sent.text), actors, sent.start, sent.end, score, sent.index, explicit=explicit
+            )
             issue.question = question
             scored.append(issue)
     scored.sort(key=lambda i: (-i.score, i.start))
@@ -209,11 +213,7 @@ def find_issues(
         sent, _ = by_index[issue.sentence]
         if issue.question is None and any(cosine(v, t) > RESTATED for t in taken):
             continue  # the sentence as it stands is a position of the brief
-        if (
-            issue.question is None
-            and settled(sent, future_re)
-            and not explicitly_open(sent.text.lower(), explicit_re)
-        ):
+        if issue.question is None and settled(sent, future_re) and not issue.explicit:
             continue  # a past event told as done leaves nothing open
         issue.text = issue.question or issue.text
         chosen.append(issue)

@@ -15,8 +15,7 @@ about a quarter on BBC articles.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -59,19 +58,18 @@ def pipeline(entities: bool = True) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _one_blas_thread() -> Callable[[], AbstractContextManager[Any]]:
-    """A context that holds the BLAS library to one thread (restored on exit)."""
+def _blas() -> Any:
+    """The controller of the loaded BLAS libraries (``threadpoolctl``)."""
     import numpy  # noqa: F401  (loads the BLAS library: the controller sees only loaded ones)
     from threadpoolctl import ThreadpoolController
 
-    controller = ThreadpoolController()
-    return lambda: controller.limit(limits=1, user_api="blas")
+    return ThreadpoolController()
 
 
 def parse(text: str, entities: bool = True) -> Any:
     """One text parsed: a spaCy ``Doc``."""
     nlp = pipeline(entities)
-    with _one_blas_thread()():
+    with _blas().limit(limits=1, user_api="blas"):
         return nlp(text[:MAX_CHARS])
 
 
@@ -81,5 +79,5 @@ def parse_many(texts: Iterable[str], entities: bool = True) -> Iterator[Any]:
     BLAS stays at one thread until the iterator is exhausted or closed.
     """
     nlp = pipeline(entities)
-    with _one_blas_thread()():
+    with _blas().limit(limits=1, user_api="blas"):
         yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=BATCH_SIZE)
