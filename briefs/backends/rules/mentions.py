@@ -9,6 +9,7 @@ last two are resolved to an actor later, in ``actors.py``.
 
 from __future__ import annotations
 
+from briefs.backends.rules.bounds import keeps_front, kinship, owned_s, trim_tail
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
 from briefs.backends.rules.kinds import mark_parts, state_subject
@@ -90,20 +91,23 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         # drop trailing connectors / apostrophes
         while j > i and toks[j - 1].value in _CONNECTORS | _APOSTROPHES | {"-"}:
             j -= 1
+        end = j
+        j = trim_tail(toks, i, j) if j > i else j
         # drop stop-list capitals and capitalised common nouns ("Lawyers for ...") at the front
         while (
             i < j
             and (
-                toks[i].value in lex.stop_caps
+                (toks[i].value in lex.stop_caps and not keeps_front(sent, toks, i, j, lex))
                 or _common_noun(toks[i].value, lex)
                 or is_hyphen_adjective(toks[i].value)
+                or (kinship(toks[i].value) and i + 1 < j)
             )
             and not _opens_title(toks, i, j, lex)
         ):
             i += 1
         if i < j:
             runs.extend(_split_and(toks, i, j, lex))
-        i = max(j, i + 1)
+        i = max(end, i + 1)
     return runs
 
 
@@ -189,13 +193,15 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         ):
             acronym = toks[j + 1].value
         first = toks[start_tok] if kind == "person" else toks[i]
-        text = sent.text[first.start - sent.start : toks[j - 1].end - sent.start]
+        owned = kind in ("organization", "other") and owned_s(sent, toks, j)
+        last = toks[j] if owned else toks[j - 1]
+        text = sent.text[first.start - sent.start : last.end - sent.start]
         if kind == "person" and title is None and "-" in text and " " not in text:
             kind = "other"  # "Nagorno-Karabakh"
         out.append(
             Mention(
                 start=first.start,
-                end=toks[j - 1].end,
+                end=last.end,
                 text=text,
                 sentence=sent.index,
                 hint=kind,

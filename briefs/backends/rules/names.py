@@ -101,7 +101,15 @@ def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
     ('Defense Minister', ['Gen', 'Nakatani'])
     >>> strip_title("Lt Gen Viktor Poznikhir".split(), lexicon())
     ('Lt Gen', ['Viktor', 'Poznikhir'])
+    >>> strip_title("New Zealander Tim Weston".split(), lexicon())
+    ('New Zealander', ['Tim', 'Weston'])
     """
+    if (
+        len(words) in (4, 5)
+        and " ".join(words[:2]) in lex.adjectives
+        and not any(w in lex.org_heads for w in words[2:])
+    ):  # a two-word demonym before a name: "New Zealander Tim Weston"
+        return " ".join(words[:2]), words[2:]
     if (
         len(words) == 3
         and not any(w in lex.org_heads for w in words[1:])
