@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefs.backends.rules.bounds import bare_possessive, one_owned_name
-from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms
+from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms, merge_bare_bodies
 from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.family import adult_title, is_child, kin_given_name, rename
 from briefs.backends.rules.kinds import named_person, title_in_name
@@ -283,6 +283,7 @@ def resolve_entities(
                     recent.remove(entity)
                 recent.append(entity)
     merge_acronyms(resolver.entities)
+    merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)
     for entity in resolver.entities.values():
         if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
             entity.kind = "organization"  # "Borussia Dortmund": a club, not a person

@@ -19,12 +19,21 @@ from __future__ import annotations
 
 import re
 
-from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.document import Entity, Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["bare_possessive", "one_owned_name", "keeps_front", "kinship", "owned_s", "trim_tail"]
+__all__ = [
+    "bare_possessive",
+    "keeps_front",
+    "kinship",
+    "one_owned_name",
+    "owned_s",
+    "person_tail",
+    "placed",
+    "trim_tail",
+]
 
 _KIN = words("kinship_nouns")
 _NAME_LABELS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT"}
@@ -143,3 +152,42 @@ def one_owned_name(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.name in owned and m.hint not in ("generic", "pronoun", "group"):
             m.name = owned[m.name]
+
+
+def person_tail(m: Mention, sent: Sentence) -> Entity | None:
+    """The person the recogniser reads at the end of a longer run the rules could
+    not place, the words before being a description ("Yankee Hall of Famer Reggie
+    Jackson", "Grand National-winning jockey Leighton Aspell" when run together).
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("The owner is Yankee Hall of Famer Reggie Jackson, who bought them.").sentences[0]
+    >>> m = Mention(13, 48, "Yankee Hall of Famer Reggie Jackson", 0, "other", "x")
+    >>> person_tail(m, s).text
+    'Reggie Jackson'
+    """
+    for e in sent.entities:
+        inner = m.start < e.start and e.end == m.end
+        if inner and e.label == "PERSON" and 2 <= len(e.text.split()) <= 4:
+            return e
+    return None
+
+
+_PLACE_PREPS = words("place_prepositions")
+
+
+def placed(sent: Sentence, inside: list[Token]) -> bool:
+    """Whether a mention (its tokens ``inside``) is the object of a preposition of
+    place or motion ("ten days in Lanzarote", "their flight out to Lanzarote",
+    "diversions south of Fernvale" is not one: "of" also owns bodies).
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("They flew to Lanzarote for a week.").sentences[0]
+    >>> placed(s, [s.tokens[3]]), placed(s, [s.tokens[0]])
+    (True, False)
+    """
+    by_index = {t.index: t for t in sent.tokens}
+    for t in inside:
+        head = by_index.get(t.head)
+        if t.dep == "pobj" and head is not None and head.lower in _PLACE_PREPS:
+            return True
+    return False

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["Entity", "affiliations", "merge_acronyms"]
+__all__ = ["Entity", "affiliations", "merge_acronyms", "merge_bare_bodies"]
 
 
 @dataclass
@@ -75,6 +75,37 @@ def merge_acronyms(entities: dict[str, Entity]) -> None:
                 long.aliases.append(alias)
         long.role = long.role or short.role
         del entities[short.name]
+
+
+def merge_bare_bodies(entities: dict[str, Entity], nouns: set[str]) -> None:
+    """ "Government" (or "the government") and the one qualified government the
+    article names ("Queensland Government", "the Scottish Government"): one actor,
+    under the qualified name. With two qualified ones the bare noun stays apart.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def body(name: str) -> Entity:
+    ...     found = [Mention(0, 1, name, 0, "organization", name)]
+    ...     return Entity(name, "organization", mentions=found)
+    >>> found = {n: body(n) for n in ("Queensland Government", "Government", "Police")}
+    >>> merge_bare_bodies(found, {"government", "police"})
+    >>> sorted(found)
+    ['Police', 'Queensland Government']
+    """
+    for bare in [e for e in entities.values() if e.name.lower() in nouns]:
+        full = [
+            e
+            for e in entities.values()
+            if e is not bare
+            and e.kind in ("organization", "other")
+            and len(e.words()) >= 2
+            and e.words()[-1].lower() == bare.name.lower()
+        ]
+        if len(full) != 1:
+            continue
+        for m in bare.mentions:
+            full[0].add(m)
+        full[0].positions += bare.positions
+        del entities[bare.name]
 
 
 def affiliations(entities: dict[str, Entity]) -> set[str]:

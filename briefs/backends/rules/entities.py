@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from briefs.backends.rules.bounds import person_tail
 from briefs.backends.rules.document import Entity, Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import Mention, is_cap, strip_title
@@ -86,6 +87,11 @@ def refine(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> list[Mentio
                 m.hint, m.name, m.country_how = "country", country, "demonym"
         elif label == "PERSON" and m.hint == "other" and ent is not None:
             _as_person(m, ent, sent, lex)
+        elif m.hint == "other" and (tail := person_tail(m, sent)) is not None:
+            m.label = "PERSON"  # "Yankee Hall of Famer Reggie Jackson": the role before
+            m.role = sent.text[m.start - sent.start : tail.start - sent.start].strip()
+            m.hint, m.start, m.text, m.name = "person", tail.start, tail.text, tail.text
+            m.tokens, m.has_title = tail.text.split(), True
         out.append(m)
     return out
 

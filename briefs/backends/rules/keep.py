@@ -57,8 +57,12 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
     """
     if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
         return False  # "Aleppo", "the Far East": where things happen, not who acts
-    if entity.kind in ("person", "other") and named_place(entity.name, lex):
-        return False  # "Mugga Way", "Woodhill Prison": a place by its last word
+    if entity.kind != "country" and entity.positions == 0 and named_place(entity.name, lex):
+        return False  # "Mugga Way", "Brisbane Valley Highway": a place by its last word
+    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
+    placed = named and all(m.placed and not m.subject for m in named)
+    if entity.kind == "other" and entity.positions == 0 and placed:
+        return False  # "ten days in Lanzarote", "flew to Lanzarote": only ever a place
     if entity.positions == 0 and is_work(entity.mentions):
         return False  # "Gone With The Wind": a title talked about
     if any(m.played for m in entity.mentions):
@@ -72,7 +76,6 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
         return entity.positions > 0
     if entity.positions > 0:
         return True
-    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
     if (
         kind_of(entity) == "organization"
         or (entity.kind == "person" and named_person(entity.mentions))

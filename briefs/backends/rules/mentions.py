@@ -9,7 +9,7 @@ last two are resolved to an actor later, in ``actors.py``.
 
 from __future__ import annotations
 
-from briefs.backends.rules.bounds import keeps_front, kinship, owned_s, trim_tail
+from briefs.backends.rules.bounds import keeps_front, kinship, owned_s, placed, trim_tail
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
 from briefs.backends.rules.kinds import mark_parts, state_subject
@@ -286,6 +286,7 @@ def find_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
             m.subject = any(t.dep in ("nsubj", "nsubjpass") for t in inside) or state_subject(
                 sent, m
             )
+            m.placed = placed(sent, inside)
         out.append(m)
     mark_parts(sent, out)
     return out

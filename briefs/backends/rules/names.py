@@ -49,6 +49,7 @@ class Mention:
     speaks: bool = False  # the subject of a reporting verb
     subject: bool = True  # named as the subject of a verb (not its object or owner)
     played: bool = False  # a part an actor plays ("she played Scarlett O'Hara")
+    placed: bool = False  # the object of a place preposition ("flew to Lanzarote")
 
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|le|la)-[A-Z]")
