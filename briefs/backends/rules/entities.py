@@ -207,6 +207,8 @@ def _phrase(sent: Sentence, noun: Token) -> tuple[Token, Token]:
     """The noun with its adjectives and compounds in front ("private creditors")."""
     first = noun
     for t in reversed([t for t in sent.tokens if t.end <= noun.start]):
+        if t.lower in ("cent", "percent"):
+            break  # "70 per cent experts": a share, not a kind of experts
         if t.head == noun.index and t.dep in ("amod", "compound") and t.pos in ("ADJ", "NOUN"):
             first = t
         else:

@@ -17,6 +17,7 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["is_actor", "kind_of", "named_place"]
 
 _PLACE_LAST = words("place_last_words")
+_PROXIES = words("proxy_voices")  # who speak for another: "officials", "lawyers"
 
 
 def kind_of(entity: Entity) -> str:
@@ -69,8 +70,12 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
         return False  # "she played Scarlett O'Hara": a character, not someone who acts
     if all(m.collective for m in entity.mentions):
         # "ministers", "holidaymakers": a group that speaks, and is named again; a
-        # group only talked about ("tablets in 9% of schools") is none, however often
+        # group only talked about ("tablets in 9% of schools") is none, however often.
+        # A group with a position of its own ("Analysts said the deal ...") is one,
+        # unless it is the voice of another ("officials said", "lawyers for ...")
         subjects = sum(m.subject for m in entity.mentions)
+        if entity.positions > 0 and entity.name.split()[-1].lower() not in _PROXIES:
+            return True
         return any(m.speaks for m in entity.mentions) and subjects >= 2
     if kind_of(entity) == "other":
         return entity.positions > 0
