@@ -56,8 +56,11 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
     >>> [a.name for a in brief.actors]
     ['Anna Berg', 'Harbour Trust']
     """
-    if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
-        return False  # "Aleppo", "the Far East": where things happen, not who acts
+    labels = [m.label for m in entity.mentions if m.label]
+    body = entity.positions > 0 and 3 * labels.count("ORG") >= len(labels) > 0
+    if entity.kind in ("person", "other") and not body and is_place(entity.mentions, lex):
+        return False  # "Aleppo", "the Far East": where things happen, not who acts (but a
+        # company the small model reads as a town, and which speaks, is a body: "Xstrata")
     if entity.kind != "country" and entity.positions == 0 and named_place(entity.name, lex):
         return False  # "Mugga Way", "Brisbane Valley Highway": a place by its last word
     named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]

@@ -145,7 +145,8 @@ def _split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tu
             parts.append((start, k))
             start = k + 1
     parts.append((start, j))
-    return [(a, b) for a, b in parts if a < b]
+    parts = [(a + int(b - a > 1 and is_hyphen_adjective(toks[a].value)), b) for a, b in parts]
+    return [(a, b) for a, b in parts if a < b]  # "Zurich and London-based Xstrata
 
 
 def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
