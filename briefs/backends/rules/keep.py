@@ -17,7 +17,23 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["is_actor", "kind_of", "named_place"]
 
 _PLACE_LAST = words("place_last_words")
+_BODIES = words("public_body_heads")
 _PROXIES = words("proxy_voices")  # who speak for another: "officials", "lawyers"
+
+
+def public_body(entity: Entity) -> bool:
+    """Whether an organisation is a public body by a word of its name (a department,
+    office, committee, court, hospital, police, rescue or guard service): named even
+    once, it acts on the story or is its source ("records at Companies House show",
+    "taken to Ipswich Hospital", "Queensland Fire and Rescue crews used cutting gear").
+
+    >>> public_body(Entity("Companies House", "organization"))
+    True
+    >>> public_body(Entity("Premier League", "organization")), public_body(Entity("House", "other"))
+    (False, False)
+    """
+    parts = entity.words()
+    return entity.kind == "organization" and len(parts) >= 2 and bool(set(parts) & _BODIES)
 
 
 def kind_of(entity: Entity) -> str:
@@ -97,6 +113,8 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
         return len(named) >= 2 and any(m.subject for m in named)
     if entity.kind == "group":  # "Russian peacekeepers": a described collective
         return len(named) >= 1
+    if public_body(entity) and any(m.label == "ORG" for m in named):
+        return True  # "Companies House", "Queensland Fire and Rescue crews used ..."
     referred = len(entity.mentions)  # "the union", "it" count for organisations
     named_enough = len(named) >= 2 or (
         len(named) >= 1 and (referred >= 2 or entity.acronym is not None)
