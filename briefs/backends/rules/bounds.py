@@ -32,6 +32,7 @@ __all__ = [
     "owned_s",
     "person_tail",
     "placed",
+    "seam",
     "trim_tail",
 ]
 
@@ -191,3 +192,19 @@ def placed(sent: Sentence, inside: list[Token]) -> bool:
         if t.dep == "pobj" and head is not None and head.lower in _PLACE_PREPS:
             return True
     return False
+
+
+def seam(sent: Sentence, prev: Token, tok: Token) -> bool:
+    """Whether a capitalised "The" inside a run of capitals starts a new sentence or
+    caption ("... against Chelsea The Manchester United striker scored"): a name
+    holds "The" only where the recogniser reads one name across it ("Save The
+    Children").
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("He scored against Chelsea The Manchester United striker was happy.").sentences[0]
+    >>> seam(s, s.tokens[3], s.tokens[4])
+    True
+    """
+    if tok.value != "The":
+        return False
+    return not any(e.start <= prev.start and tok.end <= e.end for e in sent.entities)

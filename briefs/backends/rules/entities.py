@@ -247,8 +247,11 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
         subject = t.dep in ("nsubj", "nsubjpass")
         if head is None or (subject and head.pos not in ("VERB", "AUX")):
             continue
-        if any(c.head == t.index and c.dep == "poss" for c in sent.tokens):
-            continue  # "its members": part of another actor
+        if any(
+            c.head == t.index and (c.dep in ("poss", "nummod") or c.lower == "both")
+            for c in sent.tokens
+        ):
+            continue  # "its members": part of another; "the two companies": named ones
         first, last = _phrase(sent, t)
         before = [p for p in sent.tokens if p.end <= t.start and p.head == t.index]
         owner = before[-1] if before and before[-1].dep in ("compound", "amod") else None

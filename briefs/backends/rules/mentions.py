@@ -9,7 +9,7 @@ last two are resolved to an actor later, in ``actors.py``.
 
 from __future__ import annotations
 
-from briefs.backends.rules.bounds import keeps_front, kinship, owned_s, placed, trim_tail
+from briefs.backends.rules.bounds import keeps_front, kinship, owned_s, placed, seam, trim_tail
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
 from briefs.backends.rules.kinds import mark_parts, state_subject
@@ -58,6 +58,8 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             if not _adjacent(prev, tok, sent.text, sent.start):
                 break
             if is_cap(tok.value) and tok.value not in _POSSESSIVE:
+                if seam(sent, prev, tok):
+                    break  # "Chelsea The Manchester United ...": a caption ran into the text
                 j += 1
                 continue
             nxt = toks[j + 1] if j + 1 < len(toks) else None
