@@ -24,10 +24,10 @@ _PROXIES = words("proxy_voices")  # who speak for another: "officials", "lawyers
 def public_body(entity: Entity) -> bool:
     """Whether an organisation is a public body by a word of its name (a department,
     office, committee, court, hospital, police, rescue or guard service): named even
-    once, it acts on the story or is its source ("records at Companies House show",
+    once, it acts on the story or is its source ("the Department of Transport said",
     "taken to Ipswich Hospital", "Queensland Fire and Rescue crews used cutting gear").
 
-    >>> public_body(Entity("Companies House", "organization"))
+    >>> public_body(Entity("Ipswich Hospital", "organization"))
     True
     >>> public_body(Entity("Premier League", "organization")), public_body(Entity("House", "other"))
     (False, False)
