@@ -33,6 +33,7 @@ __all__ = [
     "person_tail",
     "placed",
     "seam",
+    "sovereign",
     "trim_tail",
 ]
 
@@ -208,3 +209,23 @@ def seam(sent: Sentence, prev: Token, tok: Token) -> bool:
     if tok.value != "The":
         return False
     return not any(e.start <= prev.start and tok.end <= e.end for e in sent.entities)
+
+
+def sovereign(sent: Sentence, i: int, j: int) -> list[Mention]:
+    """A title alone that names one person, after "the": a sovereign or a pope ("the
+    Queen, who turns 90 on Thursday", "the Pope said"); other titles alone ("the
+    Director General") name a post, not an actor.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Crowds cheered as the Queen arrived.").sentences[0]
+    >>> [(m.name, m.hint) for m in sovereign(s, 4, 5)]
+    [('Queen', 'person')]
+    """
+    toks = sent.tokens
+    word = toks[i].value
+    if j != i + 1 or i == 0 or toks[i - 1].lower != "the" or word not in words("sovereign_titles"):
+        return []
+    tok = toks[i]
+    return [
+        Mention(tok.start, tok.end, word, sent.index, "person", word, tokens=[word], has_title=True)
+    ]

@@ -9,7 +9,15 @@ last two are resolved to an actor later, in ``actors.py``.
 
 from __future__ import annotations
 
-from briefs.backends.rules.bounds import keeps_front, kinship, owned_s, placed, seam, trim_tail
+from briefs.backends.rules.bounds import (
+    keeps_front,
+    kinship,
+    owned_s,
+    placed,
+    seam,
+    sovereign,
+    trim_tail,
+)
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
 from briefs.backends.rules.kinds import mark_parts, state_subject
@@ -160,7 +168,8 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         if body is not None:  # "Director General of the British Chambers of Commerce"
             i, words = i + body, words[body:]
         if all(w.rstrip(".") in lex.title_heads or w in _CONNECTORS for w in words):
-            continue  # "Director General" alone is a title, not an actor
+            out.extend(sovereign(sent, i, j))  # "the Queen" is one; "Director General" none
+            continue
         title, rest = strip_title([w for w in words if w != "."], lex)
         start_tok = j - len(rest)
         kind, how = classify(rest, lex)
