@@ -76,7 +76,7 @@ def keeps_front(sent: Sentence, toks: tuple[Token, ...], i: int, j: int, lex: Le
     if pair in lex.country_forms or pair in lex.adjectives:
         return True
     return any(
-        e.start == tok.start and e.label in _NAME_LABELS and e.end > tok.end for e in sent.entities
+        e.start <= tok.start and e.label in _NAME_LABELS and e.end > tok.end for e in sent.entities
     )
 
 
