@@ -24,6 +24,7 @@ __all__ = [
 
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
 _DETERMINERS = words("determiners")
+_EVENTS = words("event_last_words")  # "Gold Cup", "Winter Olympics": events
 
 
 @dataclass
@@ -218,8 +219,8 @@ def classify(words: list[str], lex: Lexicon) -> tuple[str, str | None]:
         return "institution", None
     if name in lex.country_forms:
         return "country", lex.country_forms[name][1]
-    if words[-1] in lex.document_heads:
-        return "other", None  # "AI Act", "Data Protection Regulation": texts, not actors
+    if words[-1] in lex.document_heads or words[-1] in _EVENTS:
+        return "other", None  # "AI Act", "Hennessy Gold Cup": texts and events, not actors
     if any(w in lex.org_heads for w in words):
         return "organization", None
     if len(words) == 1 and is_acronym(words[0]):
