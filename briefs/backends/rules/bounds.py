@@ -21,7 +21,7 @@ import re
 
 from briefs.backends.rules.document import Entity, Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
-from briefs.backends.rules.names import Mention
+from briefs.backends.rules.names import Mention, is_hyphen_adjective
 from briefs.backends.rules.wordbook import words
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "placed",
     "seam",
     "sovereign",
+    "split_and",
     "trim_tail",
 ]
 
@@ -229,3 +230,27 @@ def sovereign(sent: Sentence, i: int, j: int) -> list[Mention]:
     return [
         Mention(tok.start, tok.end, word, sent.index, "person", word, tokens=[word], has_title=True)
     ]
+
+
+def split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """ "Yerevan and Baku" is two runs; "Department of Trade and Industry" is one; a
+    hyphenated adjective leaves each part ("Zurich and London-based Xstrata").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("It was sold to Zurich and London-based Xstrata.").sentences[0]
+    >>> [[t.value for t in s.tokens[a:b]] for a, b in split_and(s.tokens, 4, 8, lexicon())]
+    [['Zurich'], ['Xstrata']]
+    """
+    words = [t.value for t in toks[i:j]]
+    if not ({"and", "&"} & set(words)) or any(w in lex.org_heads for w in words):
+        return [(i, j)]
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i, j):
+        if toks[k].value in ("and", "&"):
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, j))
+    parts = [(a + int(b - a > 1 and is_hyphen_adjective(toks[a].value)), b) for a, b in parts]
+    return [(a, b) for a, b in parts if a < b]

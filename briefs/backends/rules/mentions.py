@@ -16,6 +16,7 @@ from briefs.backends.rules.bounds import (
     placed,
     seam,
     sovereign,
+    split_and,
     trim_tail,
 )
 from briefs.backends.rules.document import Sentence, Token
@@ -116,7 +117,7 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         ):
             i += 1
         if i < j:
-            runs.extend(_split_and(toks, i, j, lex))
+            runs.extend(split_and(toks, i, j, lex))
         i = max(end, i + 1)
     return runs
 
@@ -141,22 +142,6 @@ def _common_noun(word: str, lex: Lexicon) -> bool:
             and low not in lex.role_nouns
         )
     )
-
-
-def _split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """ "Yerevan and Baku" is two runs; "Department of Trade and Industry" is one."""
-    words = [t.value for t in toks[i:j]]
-    if not ({"and", "&"} & set(words)) or any(w in lex.org_heads for w in words):
-        return [(i, j)]
-    parts: list[tuple[int, int]] = []
-    start = i
-    for k in range(i, j):
-        if toks[k].value in ("and", "&"):
-            parts.append((start, k))
-            start = k + 1
-    parts.append((start, j))
-    parts = [(a + int(b - a > 1 and is_hyphen_adjective(toks[a].value)), b) for a, b in parts]
-    return [(a, b) for a, b in parts if a < b]  # "Zurich and London-based Xstrata
 
 
 def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
