@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.issue_check import Said, passes
 from briefs.backends.rules.issue_settled import (
     decided,
     first_person,
@@ -155,13 +156,13 @@ def find_issues(
     keep: set[str],
     lex: Lexicon,
     kinds: Mapping[str, str] | None = None,
-    stances: Sequence[str] = (),
+    said: Sequence[Said] = (),
 ) -> list[Issue]:
     """The article's open issues, best first; ``kinds`` (actor -> kind) lets a
     pronoun in an issue's question become the actor it refers to. An issue that says
-    what one of ``stances`` (the brief's positions) says is left out: an open issue is
-    what the article leaves open, not a restated position."""
-    taken = [vector(s) for s in stances]
+    what one of the claims ``said`` (the brief's positions) says is left out: an open
+    issue is what the article leaves open, not a restated position (``issue_check``)."""
+    taken = [vector(s.stance) for s in said]
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
     explicit_re = _cue_pattern(tuple(words("explicit_open")))
@@ -216,5 +217,8 @@ def find_issues(
         if issue.question is None and settled(sent, future_re) and not issue.explicit:
             continue  # a past event told as done leaves nothing open
         issue.text = issue.question or issue.text
+        past = any(t.tag == "VBD" for t in sent.tokens)
+        if not passes(issue.text, issue.sentence, said, past=past):
+            continue  # not open, or a position of the brief in other words
         chosen.append(issue)
     return chosen
