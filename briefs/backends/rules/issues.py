@@ -26,6 +26,7 @@ from briefs.backends.rules.issue_settled import (
 )
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.question_unknown import unknown_question
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
 from briefs.backends.rules.vectors import cosine, vector
@@ -177,14 +178,17 @@ def find_issues(
         open_cues = {m.group(1) for m in future_re.finditer(plain(sent))}
         if open_cues <= _MODALS and relative_modals(sent):
             open_cues = set()  # "an example of what a good monarch could be"
-        explicit = explicitly_open(low, explicit_re)
+        unknown = unknown_question(sent)  # "could not say how many claims were rejected"
+        explicit = unknown is not None or explicitly_open(low, explicit_re)
         if not cues and not (OPEN_ONLY and open_cues) and not explicit:
             continue  # "his commitment has been questioned": open with no issue word
         actors: list[str] = []
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
-        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        question = unknown or (
+            as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        )
         if question is not None and not keeps_polarity(sent, question):
             question = None  # "said he would not be prosecuted" is no "Whether he will be"
         score = (
