@@ -1,9 +1,10 @@
 """An unknown the article names, as the question it leaves open: "How many ...".
 
 News says outright what nobody can yet tell: a speaker who cannot or will not say
-("The Passport Office said it could not say how many claims were rejected", "Police
-declined to say what caused the blast"), or what is unclear ("It is still unclear
-how many people remain in the east of the city"). The wh-clause after such words is
+("The Passport Office said it could not say how many claims were rejected", "Marsh
+did not say when the move would take place", "A spokesman for the group was unable
+to say when the production unit would be back up and running"), or what is unclear
+("It is not clear what prompted the shooting"). The wh-clause after such words is
 the open question, and it is lifted out as it stands: "How many claims were
 rejected." The clause keeps its own words, so subject and polarity are the
 article's. A clause with a pronoun ("why he left") is left alone: who "he" is, the
@@ -21,7 +22,7 @@ __all__ = ["unknown_question"]
 _U = book()["unknown_questions"]
 _KNOW = frozenset(_U["know_verbs"])  # say, said, know, tell, disclose, clear, ...
 _UNKNOWN = frozenset(_U["unknown_words"])  # unclear, unknown, uncertain, ...
-_REFUSE = frozenset(_U["refuse_verbs"])  # declined, refused, failed, unable
+_REFUSE = frozenset(_U["refuse_verbs"])  # declined, refused, unable
 _BETWEEN = frozenset(_U["between"])  # "unclear exactly how", "not yet known how"
 _WH = frozenset(("how", "what", "why", "when", "where", "who", "which"))
 _NEG = frozenset(("not", "n't", "never", "no"))
@@ -43,6 +44,8 @@ def _cannot_tell(toks: list[Token], k: int) -> bool:
     before = [t.lower for t in toks[max(0, j - 3) : j]]
     if _DATING & {t.lower for t in toks[max(0, j - 5) : j]}:
         return False
+    if {"i", "we"} & {t.lower for t in toks[max(0, j - 4) : j]}:
+        return False  # "I don't know who is right": a speaker's own doubt, in a quote
     word = toks[j]
     if word.lower in _UNKNOWN:
         return True
@@ -63,10 +66,10 @@ def unknown_question(sent: Sentence) -> str | None:
     ...     "the blast. It is still unclear how many people remain in the city. "
     ...     "Officials did not say why he left. She said how many claims were "
     ...     "rejected. He did not know what to expect. Stocks fell when it was "
-    ...     "unclear who would win the election.").sentences]
+    ...     "unclear who would win the election. I don't know who is right.").sentences]
     ... # doctest: +NORMALIZE_WHITESPACE
     ['How many claims were rejected.', 'What caused the blast.',
-     'How many people remain in the city.', None, None, None, None]
+     'How many people remain in the city.', None, None, None, None, None]
     """
     toks = list(sent.tokens)
     for k, tok in enumerate(toks):
