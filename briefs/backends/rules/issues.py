@@ -26,6 +26,7 @@ from briefs.backends.rules.issue_settled import (
 )
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.question_condition import condition_question
 from briefs.backends.rules.question_unknown import unknown_question
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
@@ -189,6 +190,7 @@ def find_issues(
         question = unknown or (
             as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
         )
+        question = question or condition_question(sent)  # "If a bid is going to emerge ..."
         if question is not None and not keeps_polarity(sent, question):
             question = None  # "said he would not be prosecuted" is no "Whether he will be"
         score = (
