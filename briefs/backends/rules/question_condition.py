@@ -7,12 +7,13 @@ whether Barclays buys it; "If Turkcell does back out, MTN ... may well be back i
 the running" asks whether Turkcell backs out; "If a May election is called, there
 could be as little as 18 days between the Budget and ..." asks whether it is
 called (three BBC articles). The condition is lifted out in its own words:
-"Whether Barclays buys a stake in Absa." An unreal condition ("If he were king,
-he would act"), one told as a habit of the past ("If the strike went ahead,
-flights were cancelled"), and one with a pronoun the question could not place ("If they agree, ...") are left
-alone, and so is a condition that names no one ("If the account holds money
-gifted by friends, any interest may be set against the allowance": how a scheme
-works, not a matter the story leaves open).
+"Whether Barclays buys a stake in Absa."
+
+Left alone: an unreal condition ("If he were king, he would act"); one told as a
+habit of the past ("If the strike went ahead, flights were cancelled"); one with a
+pronoun the question could not place ("If they agree, ..."); and one that names no
+one ("If the account holds money gifted by friends, any interest may be set against
+the allowance": how a scheme works, not a matter the story leaves open).
 """
 
 from __future__ import annotations
