@@ -28,6 +28,7 @@ from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.question_condition import condition_question
 from briefs.backends.rules.question_unknown import unknown_question
+from briefs.backends.rules.question_unnamed import unnamed_question
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
 from briefs.backends.rules.vectors import cosine, vector
@@ -179,7 +180,8 @@ def find_issues(
         open_cues = {m.group(1) for m in future_re.finditer(plain(sent))}
         if open_cues <= _MODALS and relative_modals(sent):
             open_cues = set()  # "an example of what a good monarch could be"
-        unknown = unknown_question(sent)  # "could not say how many claims were rejected"
+        # "could not say how many claims were rejected", "has not been identified"
+        unknown = unknown_question(sent) or unnamed_question(sent)
         explicit = unknown is not None or explicitly_open(low, explicit_re)
         if not cues and not (OPEN_ONLY and open_cues) and not explicit:
             continue  # "his commitment has been questioned": open with no issue word
