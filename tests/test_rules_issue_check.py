@@ -58,3 +58,14 @@ def test_unknowns_become_their_questions_in_a_brief():
     issues = [i.issue for i in briefs.generate_brief(TEXT).open_issues]
     assert "How many claims were rejected." in issues
     assert "Who the official accused of the attack is." in issues
+
+
+def test_rewrites_that_would_say_nothing_are_left_alone():
+    from briefs.backends.rules.document import build
+    from briefs.backends.rules.questions import as_question
+
+    def ask(text: str) -> str | None:
+        return as_question(build(text).sentences[0], [])
+
+    assert ask('The ballot papers will ask: "Should the UK approve the treaty?"') is None
+    assert ask("Further charges could follow.") == "Whether further charges could follow."
