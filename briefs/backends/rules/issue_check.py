@@ -27,10 +27,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.wordbook import words
 from briefs.text.similarity import lexical
 
-__all__ = ["RESTATED_OVERLAP", "Said", "is_question", "passes", "restates", "says_open"]
+__all__ = [
+    "RESTATED_OVERLAP",
+    "Said",
+    "is_question",
+    "passes",
+    "restates",
+    "says_open",
+    "told_in_past",
+]
 
 RESTATED_OVERLAP = 0.6  # content-word F1 from which an issue says what a stance says
 _QUESTION = re.compile(
@@ -91,6 +100,25 @@ def says_open(text: str, claims: Sequence[str] = (), *, past: bool = False) -> b
     taken = {w.lower() for c in claims for w in _WORD.findall(c)}
     for m in _openness(not past).finditer(text):
         if any(w.lower() not in taken for w in _WORD.findall(m.group(0))):
+            return True
+    return False
+
+
+def told_in_past(sent: Sentence) -> bool:
+    """The sentence's main verb is in the past tense ("Keith Vaz led the calls for
+    compensation", "the demand was rejected"); a past verb in a clause hung on it
+    does not count ("Insurers are also struggling to assess the cost of the damage
+    ... the hurricanes that battered the US").
+
+    >>> from briefs.backends.rules.document import build
+    >>> [told_in_past(s) for s in build(
+    ...     "Keith Vaz led the calls for compensation. Insurers are struggling to "
+    ...     "assess the damage the storm caused. The demand was rejected.").sentences]
+    [True, False, True]
+    """
+    for root in (t for t in sent.tokens if t.dep == "ROOT"):
+        aux = {t.lower for t in sent.tokens if t.head == root.index and t.dep.startswith("aux")}
+        if root.tag == "VBD" or aux & {"was", "were", "had", "did"}:
             return True
     return False
 

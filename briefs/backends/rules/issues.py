@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence
-from briefs.backends.rules.issue_check import Said, passes
+from briefs.backends.rules.issue_check import Said, passes, told_in_past
 from briefs.backends.rules.issue_settled import (
     decided,
     first_person,
@@ -225,8 +225,7 @@ def find_issues(
         if issue.question is None and settled(sent, future_re) and not issue.explicit:
             continue  # a past event told as done leaves nothing open
         issue.text = issue.question or issue.text
-        past = any(t.tag == "VBD" for t in sent.tokens)
-        if not passes(issue.text, issue.sentence, said, past=past):
+        if not passes(issue.text, issue.sentence, said, past=told_in_past(sent)):
             continue  # not open, or a position of the brief in other words
         chosen.append(issue)
     return chosen
