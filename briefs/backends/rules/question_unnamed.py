@@ -78,6 +78,8 @@ def unnamed_question(sent: Sentence) -> str | None:
     """
     toks = list(sent.tokens)
     for t in toks:
+        if t.lower != "identified" and t.lower not in _HARD:
+            continue
         children = [c for c in toks if c.head == t.index and c.index != t.index]
         if t.lower == "identified" and any(c.dep == "neg" for c in children):
             subject = _subject(sent, toks, t, ("nsubjpass",))
