@@ -25,6 +25,7 @@ from briefs.backends.rules import question_words as W
 from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.question_calls import CallScan
+from briefs.backends.rules.question_polarity import says_no
 from briefs.backends.rules.question_subject import Vocabulary
 
 __all__ = ["Vocabulary", "as_question"]
@@ -194,9 +195,13 @@ class _Parse(CallScan):
         subject = self.subject(first, k)
         if subject is None or not self.open_modal(k, first):
             return None
+        if "there" in self.lowered[first + 1 : k]:
+            return None  # "told the Guardian newspaper there will be": two phrases, no subject
         start = k + width
-        while self.word(start) in W.NEGATIONS or self.word(start) in W.STANCE:
-            start += 1  # a whether-question holds both answers; "will doubtless"
+        while self.word(start) in W.STANCE:
+            start += 1  # "will doubtless"
+        if says_no(self.tokens, k, first, start):
+            return None  # a question would drop the no: the sentence stays as it is
         if self.word(start) == "have":
             return None  # "could have forced": about the past
         if self.word(start) == "be" and self.word(start + 1) in ("for", "that"):
