@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
     as_report,
-    conjoined_speaker,
     elaborates_passive,
     inside_report_clause,
     inverted_person,
@@ -26,6 +25,7 @@ from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_ve
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.negated_subjects import joined_speaker, negated_report, negated_subject
 from briefs.backends.rules.passives import according_to, passive_reports, passive_told
 from briefs.backends.rules.polarity import (
     is_denial,
@@ -186,7 +186,7 @@ def _find(
         nested = tok.dep != "relcl" and any(
             inside_report_clause(toks, tok, toks[f.verb]) for f in found
         )
-        partner = conjoined_speaker(toks, mentions, subject, entities)
+        partner = joined_speaker(toks, mentions, subject, entities)
         if partner is not None and not inverted:  # "Tony Blair and Ruth Kelly have said"
             found.append(_Found(partner, str(partner.entity), i, partner.start, False, nested))
         found.append(_Found(subject, actor, i, start, inverted, nested))
@@ -263,6 +263,8 @@ def attribute(
             if negated(sent, verb):  # "cannot confirm such an incident": the no stays
                 first = verb_phrase_start(sent, verb)
                 stance = clean(sent.text[first.start - sent.start : stop - sent.start])
+            elif negated_subject(sent, verb):  # "Neither X nor Y would say how ...": a refusal
+                stance = clean(negated_report(sent, verb, stop))
             elif is_denial(lemma) and not stance.lower().startswith(verb.value.lower()):
                 # "Greece has denied it will fail to pay": a denial, not the claim denied
                 if f.inverted or (quote is not None and lemma in _SAY_LIKE):

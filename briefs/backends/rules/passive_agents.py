@@ -1,0 +1,58 @@
+"""Who the "by" agent of a passive report is: "denied by UKIP spokesman", "rejected by
+a spokesman for the company", "denied by its chairman, John Smith". The speaker is a
+name inside the agent's own noun phrase (its head, a word before it, an appositive,
+"for the company"), never a name further on in a relative clause ("denied by a
+spokesman, who said: 'Mr Hockney's claims are empty'"): that one is who is spoken of.
+"""
+
+from __future__ import annotations
+
+from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.names import Mention
+
+__all__ = ["agent_speakers"]
+
+# clauses hanging off the agent's noun: what they name is not the agent
+_CLAUSES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp"}
+
+
+def _phrase(sent: Sentence, head: Token) -> list[Token]:
+    inside = {head.index}
+    changed = True
+    while changed:
+        changed = False
+        for t in sent.tokens:
+            if t.index not in inside and t.head in inside and t.dep not in _CLAUSES:
+                inside.add(t.index)
+                changed = True
+    return [t for t in sent.tokens if t.index in inside]
+
+
+def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[Mention]:
+    """The mentions that name the agent whose head noun is ``obj``: one covering the head
+    first, else the first inside its noun phrase (clauses left out).
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> def agent(text):
+    ...     s = build(text).sentences[0]
+    ...     by = next(t for t in s.tokens if t.dep == "agent")
+    ...     obj = next(t for t in s.tokens if t.head == by.index and t.dep == "pobj")
+    ...     return [m.text for m in agent_speakers(s, find_mentions(s, lexicon()), obj)]
+    >>> agent('The claim was denied by UKIP spokesman, who said: "Mr Hockney is wrong."')
+    ['UKIP']
+    >>> agent('The claim was denied by a spokesman, who said: "Mr Hockney is wrong."')
+    []
+    >>> agent("His claims were denied by Foreign Secretary Jack Straw.")
+    ['Jack Straw']
+    """
+    covering = [
+        m
+        for m in mentions
+        if m.start <= obj.start < m.end or (obj.start <= m.start and m.end <= obj.end + 1)
+    ]
+    if covering:
+        return covering[:1]
+    phrase = [t for t in _phrase(sent, obj) if t.index != obj.index]
+    return [m for m in mentions if any(m.start <= t.start < m.end for t in phrase)][:1]
