@@ -23,9 +23,10 @@ from briefs.backends.rules.clauses import (
 )
 from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_verb
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.frames import reframed, relative_denials
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.negated_subjects import joined_speaker, negated_report, negated_subject
+from briefs.backends.rules.negated_subjects import joined_speaker
 from briefs.backends.rules.passives import according_to, passive_reports, passive_told
 from briefs.backends.rules.polarity import (
     is_denial,
@@ -207,6 +208,7 @@ def attribute(
         toks = sent.tokens
         first_new = len(out)
         found = _find(sent, sent_mentions, entities, speakers, lex)
+        cuts = relative_denials(sent, [toks[f.verb] for f in found], lex)  # ", which X denies"
         for n, f in enumerate(found):
             verb = toks[f.verb]
             stop = sent.end
@@ -217,6 +219,7 @@ def attribute(
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
             if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."
                 stop = min(stop, clause_end(sent, verb))
+            stop = min([stop, *(c for c in cuts.values() if verb.end < c)])
             lemma = lex.speech_verbs[verb.value.lower()]
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
@@ -263,8 +266,8 @@ def attribute(
             if negated(sent, verb):  # "cannot confirm such an incident": the no stays
                 first = verb_phrase_start(sent, verb)
                 stance = clean(sent.text[first.start - sent.start : stop - sent.start])
-            elif negated_subject(sent, verb):  # "Neither X nor Y would say how ...": a refusal
-                stance = clean(negated_report(sent, verb, stop))
+            elif (frame := reframed(sent, verb, stop, cuts, out[first_new:], lex)) is not None:
+                stance = clean(frame)  # "something X denies", "Neither X nor Y would say"
             elif is_denial(lemma) and not stance.lower().startswith(verb.value.lower()):
                 # "Greece has denied it will fail to pay": a denial, not the claim denied
                 if f.inverted or (quote is not None and lemma in _SAY_LIKE):

@@ -60,9 +60,8 @@ def negated_subject(sent: Sentence, verb: Token) -> bool:
     nxt = tree[1] if len(tree) > 1 else None
     if first.lower == "no" and (nxt is None or nxt.pos == "NUM" or nxt.value[:1].isdigit()):
         return False  # "No 10", "No. 10"
-    if first.lower == "not" and (nxt is None or nxt.lower not in ("one", "a", "all")):
-        return False  # "not one of them", "not a single minister"
-    return True
+    # "not one of them", "not a single minister"
+    return first.lower != "not" or (nxt is not None and nxt.lower in ("one", "a", "all"))
 
 
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "thought": "think"}
