@@ -23,7 +23,7 @@ from briefs.backends.rules.clauses import (
 )
 from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_verb
 from briefs.backends.rules.document import Sentence, Token
-from briefs.backends.rules.frames import reframed, relative_denials
+from briefs.backends.rules.frames import passive_with_agent, reframed, relative_denials
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.negated_subjects import joined_speaker
@@ -77,7 +77,7 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
         return nxt not in (".", ",", ")")
     if lemma in ("believe", "think"):  # "It is not believed to be related": nobody speaks
         return not any(t.head == toks[i].index and t.dep == "auxpass" for t in toks)
-    return True
+    return not passive_with_agent(toks, toks[i])  # "Fannie Mae was criticised by X"
 
 
 @dataclass
@@ -208,7 +208,7 @@ def attribute(
         toks = sent.tokens
         first_new = len(out)
         found = _find(sent, sent_mentions, entities, speakers, lex)
-        cuts = relative_denials(sent, [toks[f.verb] for f in found], lex)  # ", which X denies"
+        cuts = relative_denials(sent, list(toks), lex)  # ", which X denies": claims end there
         for n, f in enumerate(found):
             verb = toks[f.verb]
             stop = sent.end

@@ -3,7 +3,8 @@ the frame: a denial pointing back at the claim before it ("..., something Mr Kay
 denies": ``relative_denials``), a report whose subject is negated ("Neither X nor Y
 would say how": ``negated_subjects``), and a saying verb whose object is a noun phrase
 rather than a clause ("has revealed the scale of his tax cuts": without "revealed" the
-stance would be a bare noun phrase, "Scale of his tax cuts").
+stance would be a bare noun phrase, "Scale of his tax cuts"). A passive report with a
+"by" agent is the agent's, never its subject's (``passive_agents``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from briefs.backends.rules.continuation import Attribution
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.negated_subjects import negated_report, negated_subject
+from briefs.backends.rules.passive_agents import passive_with_agent
 from briefs.backends.rules.relative_denials import denied_claim, relative_denials
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["noun_report", "reframed", "relative_denials"]
+__all__ = ["noun_report", "passive_with_agent", "reframed", "relative_denials"]
 
 _SAY_LIKE = words("say_verbs")
 # prepositions whose object is what is said ("warned of a slowdown", "spoke about it")

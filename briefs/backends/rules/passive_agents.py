@@ -10,10 +10,12 @@ from __future__ import annotations
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.names import Mention
 
-__all__ = ["agent_speakers"]
+__all__ = ["agent_speakers", "passive_with_agent"]
 
 # clauses hanging off the agent's noun: what they name is not the agent
 _CLAUSES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp"}
+# a name before these nouns names a family, not its member ("the Agnelli family")
+_KIN = {"family", "families", "clan", "dynasty", "household", "estate", "heirs", "relatives"}
 
 
 def _phrase(sent: Sentence, head: Token) -> list[Token]:
@@ -46,6 +48,8 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
     []
     >>> agent("His claims were denied by Foreign Secretary Jack Straw.")
     ['Jack Straw']
+    >>> agent("His bid was rejected by the Agnelli family.")
+    []
     """
     covering = [
         m
@@ -55,4 +59,23 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
     if covering:
         return covering[:1]
     phrase = [t for t in _phrase(sent, obj) if t.index != obj.index]
+    if obj.lower in _KIN:
+        return []
     return [m for m in mentions if any(m.start <= t.start < m.end for t in phrase)][:1]
+
+
+def passive_with_agent(toks: tuple[Token, ...], verb: Token) -> bool:
+    """Whether ``verb`` is passive with a "by" agent ("Fannie Mae was criticised by
+    regulators", "the bid was dismissed by a court"): its subject is what the report is
+    about, not who made it (the agent speaks: ``passives.passive_reports``).
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Fannie Mae was criticised by regulators.").sentences[0]
+    >>> passive_with_agent(s.tokens, next(t for t in s.tokens if t.value == "criticised"))
+    True
+    >>> s = build("He is said to be feeling more comfortable.").sentences[0]
+    >>> passive_with_agent(s.tokens, next(t for t in s.tokens if t.value == "said"))
+    False
+    """
+    kids = [t for t in toks if t.head == verb.index and t.index != verb.index]
+    return any(t.dep == "auxpass" for t in kids) and any(t.dep == "agent" for t in kids)
