@@ -4,9 +4,10 @@ object. Invented sentences of the forms found in real articles."""
 
 from __future__ import annotations
 
+from rules_briefs import assert_evidence_exact, stances_of
+
 import briefs
 from briefs.evaluate.polarity import NEGATIVE, polarity
-from rules_briefs import assert_evidence_exact, stances_of
 
 
 def test_neither_nor_keeps_the_refusal_for_both_names():

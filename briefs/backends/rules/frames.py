@@ -43,11 +43,16 @@ def noun_report(sent: Sentence, verb: Token, lex: Lexicon) -> bool:
     False
     >>> check("He told reporters the deal was done.", "told")
     False
+    >>> check('"She is climbing Everest," Mr Callan said about Ms Clarke.', "said")
+    False
     """
     if lex.speech_verbs.get(verb.lower, "") not in _SAY_LIKE or verb.lower in ("told", "tells"):
         return False
-    kids = [t for t in sent.tokens if t.head == verb.index and t.start > verb.end]
-    if not kids or any(t.dep in _CLAUSES or t.value in (":", '"', "“") for t in kids):
+    kids = [t for t in sent.tokens if t.head == verb.index and t.index != verb.index]
+    if any(t.dep in _CLAUSES or t.value in (":", '"', "“", "”") for t in kids):
+        return False  # a clause reported, before the verb too ("'...,' she said about X")
+    kids = [t for t in kids if t.start > verb.end]
+    if not kids:
         return False
     nxt = min((t for t in sent.tokens if t.start >= verb.end), key=lambda t: t.start)
     first = kids[0]
