@@ -2,8 +2,8 @@
 the frame: a denial pointing back at the claim before it ("..., something Mr Kay
 denies": ``relative_denials``), a report whose subject is negated ("Neither X nor Y
 would say how": ``negated_subjects``), and a saying verb whose object is a noun phrase
-rather than a clause ("has revealed the scale of his tax cuts": without "revealed" the
-stance would be a bare noun phrase, "Scale of his tax cuts"). A passive report with a
+rather than a clause ("has revealed the scale of her spending cuts": without "revealed"
+the stance would be a bare noun phrase, "Scale of her spending cuts"). A passive report with a
 "by" agent is the agent's, never its subject's (``passive_agents``).
 """
 
@@ -35,7 +35,7 @@ def noun_report(sent: Sentence, verb: Token, lex: Lexicon) -> bool:
     >>> def check(text, verb):
     ...     s = build(text).sentences[0]
     ...     return noun_report(s, next(t for t in s.tokens if t.value == verb), lexicon())
-    >>> check("Michael Howard has revealed the scale of his planned tax cuts.", "revealed")
+    >>> check("Sarah Quinn has revealed the scale of her planned spending cuts.", "revealed")
     True
     >>> check("She warned of a slowdown in growth.", "warned")
     True
@@ -43,7 +43,7 @@ def noun_report(sent: Sentence, verb: Token, lex: Lexicon) -> bool:
     False
     >>> check("He told reporters the deal was done.", "told")
     False
-    >>> check('"She is climbing Everest," Mr Callan said about Ms Clarke.', "said")
+    >>> check('"She has a mountain to climb," Mr Reed said about Ms Cole.', "said")
     False
     """
     if lex.speech_verbs.get(verb.lower, "") not in _SAY_LIKE or verb.lower in ("told", "tells"):

@@ -1,5 +1,5 @@
-"""Reports whose subject is negated: "Neither Mr Howard nor Mr Letwin would say how
-they would use the cash", "No one at the ministry would comment", "None of the
+"""Reports whose subject is negated: "Neither Ms Price nor Mr Hale would say how the
+money would be spent", "No one at the ministry would comment", "None of the
 ministers said when". Nobody named made the report, so its content is not a claim
 of theirs: the stance keeps the refusal ("Would not say how they would use the
 cash."), and every name joined by "neither ... nor" shares it.
@@ -43,7 +43,7 @@ def negated_subject(sent: Sentence, verb: Token) -> bool:
     >>> def check(text, verb):
     ...     s = build(text).sentences[0]
     ...     return negated_subject(s, next(t for t in s.tokens if t.value == verb))
-    >>> check("Neither Mr Howard nor Mr Letwin would say how they would use it.", "say")
+    >>> check("Neither Ms Price nor Mr Hale would say how they would spend it.", "say")
     True
     >>> check("No one at the ministry would comment on the report.", "comment")
     True
@@ -101,10 +101,10 @@ def negated_report(sent: Sentence, verb: Token, stop: int) -> str:
     and what follows, up to ``stop`` ("would not say how ...", "did not comment on ...").
 
     >>> from briefs.backends.rules.document import build
-    >>> s = build("Neither Mr Howard nor Mr Letwin would say how they would use it.")
+    >>> s = build("Neither Ms Price nor Mr Hale would say how they would spend it.")
     >>> s = s.sentences[0]
     >>> negated_report(s, next(t for t in s.tokens if t.value == "say"), s.end)
-    'would not say how they would use it.'
+    'would not say how they would spend it.'
     >>> s = build("None of the ministers said when the vote would be held.").sentences[0]
     >>> negated_report(s, next(t for t in s.tokens if t.value == "said"), s.end)
     'did not say when the vote would be held.'
@@ -131,13 +131,13 @@ def joined_speaker(
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.mentions import find_mentions
     >>> from briefs.backends.rules.lexicon import lexicon
-    >>> s = build("Neither Mr Howard nor Mr Letwin would say how.").sentences[0]
+    >>> s = build("Neither Ms Price nor Mr Hale would say how.").sentences[0]
     >>> ms = find_mentions(s, lexicon())
     >>> for m in ms:
     ...     m.entity = m.text
     >>> ents = {m.text: Entity(m.text, "person") for m in ms}
     >>> joined_speaker(s.tokens, ms, ms[-1], ents).text
-    'Howard'
+    'Price'
     """
     return conjoined_speaker(toks, mentions, subject, entities) or _nor_partner(
         toks, mentions, subject, entities
@@ -150,7 +150,7 @@ def _nor_partner(
     before = [t for t in toks if t.end <= subject.start]
     nor = [k for k, t in enumerate(before) if t.lower == "nor"]
     if not nor or subject.hint == "pronoun" or len(before) - nor[-1] > 4:
-        return None  # "nor Mr Letwin", "nor shadow chancellor Oliver Letwin"
+        return None  # "nor Mr Hale", "nor his deputy Tom Hale"
     joint = before[nor[-1]].start
     opener = [t for t in before if t.lower == "neither"]
     if not opener:

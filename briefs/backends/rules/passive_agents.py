@@ -1,8 +1,8 @@
-"""Who the "by" agent of a passive report is: "denied by UKIP spokesman", "rejected by
+"""Who the "by" agent of a passive report is: "denied by Green Party spokesman", "rejected by
 a spokesman for the company", "denied by its chairman, John Smith". The speaker is a
 name inside the agent's own noun phrase (its head, a word before it, an appositive,
 "for the company"), never a name further on in a relative clause ("denied by a
-spokesman, who said: 'Mr Hockney's claims are empty'"): that one is who is spoken of.
+spokesman, who said: 'Mr Dunmore's claims are baseless'"): that one is who is spoken of.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ __all__ = ["agent_speakers", "passive_with_agent"]
 
 # clauses hanging off the agent's noun: what they name is not the agent
 _CLAUSES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp"}
-# a name before these nouns names a family, not its member ("the Agnelli family")
+# a name before these nouns names a family, not its member ("the Morello family")
 _KIN = {"family", "families", "clan", "dynasty", "household", "estate", "heirs", "relatives"}
 
 
@@ -42,13 +42,13 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
     ...     by = next(t for t in s.tokens if t.dep == "agent")
     ...     obj = next(t for t in s.tokens if t.head == by.index and t.dep == "pobj")
     ...     return [m.text for m in agent_speakers(s, find_mentions(s, lexicon()), obj)]
-    >>> agent('The claim was denied by UKIP spokesman, who said: "Mr Hockney is wrong."')
-    ['UKIP']
-    >>> agent('The claim was denied by a spokesman, who said: "Mr Hockney is wrong."')
+    >>> agent('The claim was denied by Green Party spokesman, who said: "Mr Dunmore is wrong."')
+    ['Green Party']
+    >>> agent('The claim was denied by a spokesman, who said: "Mr Dunmore is wrong."')
     []
     >>> agent("His claims were denied by Foreign Secretary Jack Straw.")
     ['Jack Straw']
-    >>> agent("His bid was rejected by the Agnelli family.")
+    >>> agent("His bid was rejected by the Morello family.")
     []
     """
     covering = [
@@ -65,12 +65,12 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
 
 
 def passive_with_agent(toks: tuple[Token, ...], verb: Token) -> bool:
-    """Whether ``verb`` is passive with a "by" agent ("Fannie Mae was criticised by
+    """Whether ``verb`` is passive with a "by" agent ("Northway Bank was criticised by
     regulators", "the bid was dismissed by a court"): its subject is what the report is
     about, not who made it (the agent speaks: ``passives.passive_reports``).
 
     >>> from briefs.backends.rules.document import build
-    >>> s = build("Fannie Mae was criticised by regulators.").sentences[0]
+    >>> s = build("Northway Bank was criticised by regulators.").sentences[0]
     >>> passive_with_agent(s.tokens, next(t for t in s.tokens if t.value == "criticised"))
     True
     >>> s = build("He is said to be feeling more comfortable.").sentences[0]

@@ -1,9 +1,9 @@
-"""A denial in a relative clause that points back at the claim before it: "Mr Weingarten
-has suggested that Mr Sullivan is lying, something Mr Sullivan denies"; "The
+"""A denial in a relative clause that points back at the claim before it: "Mr Okafor
+has suggested that Mr Lintott is lying, something Mr Lintott denies"; "The
 Chancellor said the plans meant cuts, which the Tories deny"; "Democrats accused the
 president of hiding costs, a charge the administration denies". The claim ends at the
 comma (it is not "..., something"), and the denier denies that claim: "Denies that Mr
-Sullivan is lying." When nothing reported comes before ("Doherty faced charges, which
+Lintott is lying." When nothing reported comes before ("The singer faced charges, which
 he denies"), what is denied is not cut out, so the denier gets no position rather than
 a garbled one.
 """
