@@ -27,6 +27,19 @@ _CLAIM_NOUNS = {
 _RELATIVES = {"which", "that"}
 _CLAUSE_END = {".", ",", ";", "?", "!", ")", '"', "”", "’", "'"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# bare forms the word book lists no report for ("…, which the Tories deny")
+_BARE = {"deny": "deny", "reject": "reject", "dispute": "dispute", "dismiss": "dismiss"}
+
+
+def _closes(toks: tuple[Token, ...], verb: Token) -> bool:
+    """Whether ``verb`` ends its sentence (or a ";" part, or comes before ", saying …"):
+    a relative clause in the middle ("the plan, which they reject, is sound") is about
+    a noun, not about the claim."""
+    after = [t for t in toks if t.start >= verb.end]
+    words_ = [t for t in after if t.value not in _CLAUSE_END]
+    if not words_ or (after and after[0].value == ";"):
+        return True
+    return after[0].value == "," and len(after) > 1 and after[1].tag == "VBG"
 
 
 def _antecedent(words_: list[str]) -> bool:
@@ -54,15 +67,20 @@ def relative_denials(sent: Sentence, verbs: list[Token], lex: Lexicon) -> dict[i
     >>> s = build("Mr Kay denies that he is lying, a spokesman said.").sentences[0]
     >>> relative_denials(s, [t for t in s.tokens if t.value == "denies"], lexicon())
     {}
+    >>> s = build("He said the plan, which ministers reject, would save money.").sentences[0]
+    >>> relative_denials(s, list(s.tokens), lexicon())
+    {}
+    >>> s = build("He said the plan would save money, which ministers deny.").sentences[0]
+    >>> [s.text[:c - s.start] for c in relative_denials(s, list(s.tokens), lexicon()).values()]
+    ['He said the plan would save money']
     """
     toks = sent.tokens
     out: dict[int, int] = {}
     for verb in verbs:
-        if not is_denial(lex.speech_verbs.get(verb.lower, "")):
+        if not is_denial(lex.speech_verbs.get(verb.lower, _BARE.get(verb.lower, ""))):
             continue
-        after = [t for t in toks if t.start >= verb.end]
-        if after and after[0].value not in _CLAUSE_END:
-            continue  # "something he denies doing": the verb has its own object
+        if not _closes(toks, verb):
+            continue  # "something he denies doing", "the plan, which they reject, is …"
         subject = [t for t in toks if t.head == verb.index and t.dep in _SUBJECT_DEPS]
         if not subject:
             continue
