@@ -32,7 +32,8 @@ def _phrase(sent: Sentence, head: Token) -> list[Token]:
 
 def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[Mention]:
     """The mentions that name the agent whose head noun is ``obj``: one covering the head
-    first, else the first inside its noun phrase (clauses left out).
+    first, else the first name inside its noun phrase (clauses left out; a possessive
+    pronoun, "its chairman", is no name).
 
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.mentions import find_mentions
@@ -50,6 +51,8 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
     ['Jack Straw']
     >>> agent("His bid was rejected by the Morello family.")
     []
+    >>> agent("The claims were rejected by its chairman, John Armitt.")
+    ['John Armitt']
     """
     covering = [
         m
@@ -61,7 +64,8 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
     phrase = [t for t in _phrase(sent, obj) if t.index != obj.index]
     if obj.lower in _KIN:
         return []
-    return [m for m in mentions if any(m.start <= t.start < m.end for t in phrase)][:1]
+    inside = [m for m in mentions if any(m.start <= t.start < m.end for t in phrase)]
+    return [m for m in inside if m.hint != "pronoun"][:1]  # "its chairman, John Armitt"
 
 
 def passive_with_agent(toks: tuple[Token, ...], verb: Token) -> bool:
