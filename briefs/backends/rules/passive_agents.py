@@ -32,8 +32,8 @@ def _phrase(sent: Sentence, head: Token) -> list[Token]:
 
 def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[Mention]:
     """The mentions that name the agent whose head noun is ``obj``: one covering the head
-    first, else the first name inside its noun phrase (clauses left out; a possessive
-    pronoun, "its chairman", is no name).
+    first, else a name inside its noun phrase (clauses left out), one after the head
+    first.
 
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.mentions import find_mentions
@@ -53,6 +53,8 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
     []
     >>> agent("The claims were rejected by its chairman, John Armitt.")
     ['John Armitt']
+    >>> agent("The theory was questioned by Plaid Cymru's former leader, Ann Morris.")
+    ['Ann Morris']
     """
     covering = [
         m
@@ -64,8 +66,14 @@ def agent_speakers(sent: Sentence, mentions: list[Mention], obj: Token) -> list[
     phrase = [t for t in _phrase(sent, obj) if t.index != obj.index]
     if obj.lower in _KIN:
         return []
-    inside = [m for m in mentions if any(m.start <= t.start < m.end for t in phrase)]
-    return [m for m in inside if m.hint != "pronoun"][:1]  # "its chairman, John Armitt"
+    inside = [
+        m
+        for m in mentions
+        if m.hint != "pronoun" and any(m.start <= t.start < m.end for t in phrase)
+    ]  # "its chairman, John Armitt": a possessive pronoun is no name
+    # a name after the head (an appositive, "for the company") is the agent itself, or
+    # whom it speaks for; one before it only when there is none ("UKIP spokesman")
+    return sorted(inside, key=lambda m: (m.start < obj.start, m.start))[:1]
 
 
 def passive_with_agent(toks: tuple[Token, ...], verb: Token) -> bool:
