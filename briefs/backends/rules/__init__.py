@@ -17,6 +17,7 @@ from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.document import Document, build
+from briefs.backends.rules.issue_check import Said
 from briefs.backends.rules.issues import find_issues
 from briefs.backends.rules.keep import is_actor, kind_of
 from briefs.backends.rules.lexicon import lexicon
@@ -131,7 +132,7 @@ class RulesBackend(Backend):
             keep,
             lex,
             {n: e.kind for n, e in entities.items()},
-            [st.stance for st in statements if st.actor in keep],
+            [Said(st.sentence, st.stance) for st in statements if st.actor in keep],
         )
         issues = [
             OpenIssue(
