@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
     as_report,
-    conjoined_speaker,
     elaborates_passive,
     inside_report_clause,
     inverted_person,
@@ -24,8 +23,10 @@ from briefs.backends.rules.clauses import (
 )
 from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_verb
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.frames import passive_with_agent, reframed, relative_denials
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.negated_subjects import joined_speaker
 from briefs.backends.rules.passives import according_to, passive_reports, passive_told
 from briefs.backends.rules.polarity import (
     is_denial,
@@ -76,7 +77,7 @@ def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
         return nxt not in (".", ",", ")")
     if lemma in ("believe", "think"):  # "It is not believed to be related": nobody speaks
         return not any(t.head == toks[i].index and t.dep == "auxpass" for t in toks)
-    return True
+    return not passive_with_agent(toks, toks[i])  # "Fannie Mae was criticised by X"
 
 
 @dataclass
@@ -186,7 +187,7 @@ def _find(
         nested = tok.dep != "relcl" and any(
             inside_report_clause(toks, tok, toks[f.verb]) for f in found
         )
-        partner = conjoined_speaker(toks, mentions, subject, entities)
+        partner = joined_speaker(toks, mentions, subject, entities)
         if partner is not None and not inverted:  # "Tony Blair and Ruth Kelly have said"
             found.append(_Found(partner, str(partner.entity), i, partner.start, False, nested))
         found.append(_Found(subject, actor, i, start, inverted, nested))
@@ -207,6 +208,7 @@ def attribute(
         toks = sent.tokens
         first_new = len(out)
         found = _find(sent, sent_mentions, entities, speakers, lex)
+        cuts = relative_denials(sent, list(toks), lex)  # ", which X denies": claims end there
         for n, f in enumerate(found):
             verb = toks[f.verb]
             stop = sent.end
@@ -217,6 +219,7 @@ def attribute(
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
             if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."
                 stop = min(stop, clause_end(sent, verb))
+            stop = min([stop, *(c for c in cuts.values() if verb.end < c)])
             lemma = lex.speech_verbs[verb.value.lower()]
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
@@ -263,6 +266,8 @@ def attribute(
             if negated(sent, verb):  # "cannot confirm such an incident": the no stays
                 first = verb_phrase_start(sent, verb)
                 stance = clean(sent.text[first.start - sent.start : stop - sent.start])
+            elif (frame := reframed(sent, verb, stop, cuts, out[first_new:], lex)) is not None:
+                stance = clean(frame)  # "something X denies", "Neither X nor Y would say"
             elif is_denial(lemma) and not stance.lower().startswith(verb.value.lower()):
                 # "Greece has denied it will fail to pay": a denial, not the claim denied
                 if f.inverted or (quote is not None and lemma in _SAY_LIKE):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.names import Mention
+from briefs.backends.rules.passive_agents import agent_speakers
 
 __all__ = ["according_to", "passive_reports", "passive_told"]
 
@@ -57,20 +58,7 @@ def passive_reports(
         objs = [t for t in sent.tokens if t.head == agent[0].index and t.dep == "pobj"]
         if not objs:
             continue
-        speaker = [
-            m
-            for m in mentions
-            if m.start <= objs[0].start < m.end
-            or (objs[0].start <= m.start and m.end <= objs[0].end + 1)
-        ]
-        speaker = (
-            speaker
-            or [
-                m
-                for m in mentions
-                if objs[0].start <= m.start < objs[0].end + 40 and m.start >= agent[0].end
-            ][:1]
-        )
+        speaker = agent_speakers(sent, mentions, objs[0])
         if not speaker:
             continue
         subj = [t for t in sent.tokens if t.head == verb.index and t.dep == "nsubjpass"]
