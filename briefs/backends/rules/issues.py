@@ -27,6 +27,7 @@ from briefs.backends.rules.issue_settled import (
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.question_condition import condition_question
+from briefs.backends.rules.question_dispute import disputed
 from briefs.backends.rules.question_unknown import unknown_question
 from briefs.backends.rules.question_unnamed import unnamed_question
 from briefs.backends.rules.questions import Vocabulary, as_question
@@ -182,6 +183,7 @@ def find_issues(
             open_cues = set()  # "an example of what a good monarch could be"
         # "could not say how many claims were rejected", "has not been identified"
         unknown = unknown_question(sent) or unnamed_question(sent)
+        unknown = unknown or disputed(sent.index, said)  # "…, something Mr Kay denies"
         explicit = unknown is not None or explicitly_open(low, explicit_re)
         if not cues and not (OPEN_ONLY and open_cues) and not explicit:
             continue  # "his commitment has been questioned": open with no issue word
