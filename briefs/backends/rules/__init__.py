@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
+from briefs.backends.rules.deeds import deeds
 from briefs.backends.rules.document import Document, build
 from briefs.backends.rules.issues import find_issues
 from briefs.backends.rules.keep import is_actor, kind_of
@@ -124,14 +125,18 @@ class RulesBackend(Backend):
         keep = {e.name for e in ranked}
 
         actors = [self._actor(e, text) for e in ranked]
-        positions = self._positions([s for s in statements if s.actor in keep], text)
+        said = [s for s in statements if s.actor in keep]
+        # what a listed actor that never speaks does ("Xstrata has made a bid")
+        reported = {s.sentence for s in statements}
+        done = deeds(sentences, mentions, keep, {s.actor for s in said}, reported, lex)
+        positions = self._positions(sorted(said + done, key=lambda s: s.start), text)
         found = find_issues(
             sentences,
             mentions,
             keep,
             lex,
             {n: e.kind for n, e in entities.items()},
-            [st.stance for st in statements if st.actor in keep],
+            [st.stance for st in statements if st.actor in keep] + [d.stance for d in done],
         )
         issues = [
             OpenIssue(
