@@ -74,9 +74,9 @@ def deed(sent: Sentence, mention: Mention, lex: Lexicon) -> str | None:
     >>> s = build("Xstrata has made a hostile bid for WMC, worth A$6.35 a share.").sentences[0]
     >>> deed(s, find_mentions(s, lexicon())[0], lexicon())
     'Has made a hostile bid for WMC, worth A$6.35 a share.'
-    >>> s = build("Ministers have not refused a refund, and the MPs left.").sentences[0]
+    >>> s = build("Ministers have not paid a refund, and the MPs left.").sentences[0]
     >>> deed(s, find_mentions(s, lexicon())[0], lexicon())
-    'Have not refused a refund.'
+    'Have not paid a refund.'
     """
     toks = sent.tokens
     inside = [t for t in toks if mention.start <= t.start and t.end <= mention.end]
