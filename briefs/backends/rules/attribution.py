@@ -41,6 +41,7 @@ from briefs.backends.rules.stances import (
     clause_end,
     clean,
     decapitalise,
+    framed_quote,
     fronted_report,
     leading_quote,
     reported_clause,
@@ -254,7 +255,7 @@ def attribute(
                         rest = sent.text[clause - sent.start : stop - sent.start]  # no "that"
                     elif cut is not None:
                         rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
-                stance = clean(rest.strip().lstrip(":").strip())
+                stance = clean(framed_quote(rest))
             else:
                 stance = clean(verb.value + rest)
             aside = as_report(sent, verb) if lemma in _SAY_LIKE else None
