@@ -9,10 +9,12 @@ reported clause ("that ..."), the quotation, or the verb phrase.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
+    EXPRESS,
     as_report,
     conjoined_speaker,
     elaborates_passive,
@@ -20,9 +22,15 @@ from briefs.backends.rules.clauses import (
     inverted_person,
     own_subject,
     relative_stop,
+    report_verb_ok,
     subject_start,
 )
-from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_verb
+from briefs.backends.rules.continuation import (
+    Attribution,
+    QuoteRuns,
+    narrative_report,
+    quoted_verb,
+)
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
@@ -62,22 +70,6 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["Attribution", "attribute"]
 
 _SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
-_EXPRESS = ("express", "voice", "raise")  # "expressed reservations" is a stance
-
-
-def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
-    lemma = lex.speech_verbs[toks[i].value.lower()]
-    nxt = toks[i + 1].value.lower() if i + 1 < len(toks) else ""
-    after = " ".join(t.value.lower() for t in toks[i + 1 : i + 4])
-    if lemma == "call":
-        return nxt in ("for", "on")
-    if lemma in _EXPRESS:
-        return any(after.startswith(o) for o in lex.express_objects)
-    if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
-        return nxt not in (".", ",", ")")
-    if lemma in ("believe", "think"):  # "It is not believed to be related": nobody speaks
-        return not any(t.head == toks[i].index and t.dep == "auxpass" for t in toks)
-    return True
 
 
 @dataclass
@@ -96,15 +88,16 @@ def _find(
     entities: dict[str, Entity],
     speakers: Speakers,
     lex: Lexicon,
+    narrative: Token | None = None,
 ) -> list[_Found]:
     toks = sent.tokens
     found: list[_Found] = []
     for i, tok in enumerate(toks):
-        if tok.value.lower() not in lex.speech_verbs or not _verb_ok(toks, i, lex):
+        if tok.value.lower() not in lex.speech_verbs or not report_verb_ok(toks, i, lex):
             continue
         if tok.pos not in ("VERB", "AUX"):
             continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
-        if quoted_verb(sent, tok, [toks[f.verb] for f in found]):
+        if quoted_verb(sent, tok, [toks[f.verb] for f in found], narrative):
             continue  # "Oaten said: “Whilst Labour has rejected …”": inside a quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
         if head and not own_subject(toks, tok):
@@ -194,6 +187,12 @@ def _find(
     return found
 
 
+def _names_in(mentions: list[Mention]) -> Callable[[Token], bool]:
+    """Whether a token stands inside one of ``mentions`` that is not a pronoun."""
+    spans = [(m.start, m.end) for m in mentions if m.hint != "pronoun"]
+    return lambda t: any(a <= t.start and t.end <= b for a, b in spans)
+
+
 def attribute(
     sentences: list[Sentence],
     mentions: list[list[Mention]],
@@ -207,7 +206,10 @@ def attribute(
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
         toks = sent.tokens
         first_new = len(out)
-        found = _find(sent, sent_mentions, entities, speakers, lex)
+        narrative = narrative_report(
+            sent, lambda t: t.lower in lex.speech_verbs, _names_in(sent_mentions)
+        )
+        found = _find(sent, sent_mentions, entities, speakers, lex, narrative)
         for n, f in enumerate(found):
             verb = toks[f.verb]
             stop = sent.end
@@ -275,7 +277,7 @@ def attribute(
                 end -= 1
             if is_denial(lemma):
                 stance = split_participle(stance)
-            if len(stance.split()) < (2 if is_denial(lemma) or lemma in _EXPRESS else 3):
+            if len(stance.split()) < (2 if is_denial(lemma) or lemma in EXPRESS else 3):
                 continue
             if not f.nested:  # "He said police found Costa suggested ...": he still speaks
                 speakers.note_subject(f.actor)
@@ -290,6 +292,6 @@ def attribute(
         if source is not None and source[0].entity in entities:
             actor = source[0].entity
             out.append(Attribution(actor, source[1], sent.start, sent.end, "according", sent.index))
-        runs.step(sent, out, first_new)
+        runs.step(sent, out, first_new, narrative is not None)
         speakers.note_mentions(sent_mentions, sent.tokens)
     return out
