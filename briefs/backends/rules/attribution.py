@@ -32,6 +32,7 @@ from briefs.backends.rules.continuation import (
     quoted_verb,
 )
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.heads import parse_subject
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.passives import according_to, passive_reports, passive_told
@@ -92,6 +93,7 @@ def _find(
 ) -> list[_Found]:
     toks = sent.tokens
     found: list[_Found] = []
+    kinds = {n: e.kind for n, e in entities.items()}
     for i, tok in enumerate(toks):
         if tok.value.lower() not in lex.speech_verbs or not report_verb_ok(toks, i, lex):
             continue
@@ -121,6 +123,7 @@ def _find(
                     if elaborates_passive(toks, cand, gap, lex):
                         break
                     subject = affiliated_person(toks, before, cand, entities)
+                    subject = parse_subject(toks, tok, subject, before, kinds)
                     if gap and gap[0].value in ("’s", "'s"):
                         actor = role_owner(entities, gap, lex)
                     break
