@@ -9,7 +9,6 @@ reported clause ("that ..."), the quotation, or the verb phrase.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
@@ -32,7 +31,7 @@ from briefs.backends.rules.continuation import (
     quoted_verb,
 )
 from briefs.backends.rules.document import Sentence, Token
-from briefs.backends.rules.heads import parse_subject
+from briefs.backends.rules.heads import names_in, parse_subject, unnamed_speaker
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.passives import according_to, passive_reports, passive_told
@@ -190,12 +189,6 @@ def _find(
     return found
 
 
-def _names_in(mentions: list[Mention]) -> Callable[[Token], bool]:
-    """Whether a token stands inside one of ``mentions`` that is not a pronoun."""
-    spans = [(m.start, m.end) for m in mentions if m.hint != "pronoun"]
-    return lambda t: any(a <= t.start and t.end <= b for a, b in spans)
-
-
 def attribute(
     sentences: list[Sentence],
     mentions: list[list[Mention]],
@@ -210,7 +203,7 @@ def attribute(
         toks = sent.tokens
         first_new = len(out)
         narrative = narrative_report(
-            sent, lambda t: t.lower in lex.speech_verbs, _names_in(sent_mentions)
+            sent, lambda t: t.lower in lex.speech_verbs, names_in(sent_mentions)
         )
         found = _find(sent, sent_mentions, entities, speakers, lex, narrative)
         for n, f in enumerate(found):
@@ -296,5 +289,8 @@ def attribute(
             actor = source[0].entity
             out.append(Attribution(actor, source[1], sent.start, sent.end, "according", sent.index))
         runs.step(sent, out, first_new, narrative is not None)
+        unnamed = unnamed_speaker(sent, lambda t: t.lower in lex.speech_verbs, lex.role_words)
+        if unnamed is not None and all(a.verb != unnamed.value for a in out[first_new:]):
+            speakers.note_unnamed()  # "A police spokesman told AFP …": "he" is not the last
         speakers.note_mentions(sent_mentions, sent.tokens)
     return out

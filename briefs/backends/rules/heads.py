@@ -11,10 +11,12 @@ subject speaks.
 
 from __future__ import annotations
 
-from briefs.backends.rules.document import Token
+from collections.abc import Callable, Set
+
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
 
-__all__ = ["parse_subject"]
+__all__ = ["names_in", "parse_subject", "unnamed_speaker"]
 
 
 def _inside(token: Token, mention: Mention) -> bool:
@@ -81,3 +83,41 @@ def parse_subject(
 _SPEAKING = ("person", "organization", "group")
 _LINKS = {",", "of", "at", "from", "for", "with", "-", "–", "—", "("}
 _MAX_GAP = 12
+
+
+_INDEFINITE = ("a", "an", "another", "one")
+
+
+def unnamed_speaker(
+    sent: Sentence, is_report: Callable[[Token], bool], roles: Set[str]
+) -> Token | None:
+    """Whether someone the article does not name reports in ``sent`` ("A police
+    spokesman told the AFP news agency that …"; "Another witness said …"): the reporting
+    verb whose subject is a person's role (``roles``) with an indefinite article, or
+    None. A "he" in the next sentence is that person, not the last named speaker.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("A police spokesman told AFP that the case was open.").sentences[0]
+    >>> unnamed_speaker(s, lambda t: t.lower == "told", {"spokesman"}).value
+    'told'
+    >>> s = build("The spokesman for Ann Lee told AFP that it was open.").sentences[0]
+    >>> unnamed_speaker(s, lambda t: t.lower == "told", {"spokesman"}) is None
+    True
+    """
+    toks = sent.tokens
+    for verb in toks:
+        if verb.pos != "VERB" or not is_report(verb):
+            continue
+        for subj in toks:
+            if subj.head != verb.index or subj.dep != "nsubj" or subj.lower not in roles:
+                continue
+            dets = [t.lower for t in toks if t.head == subj.index and t.dep == "det"]
+            if any(d in _INDEFINITE for d in dets):
+                return verb
+    return None
+
+
+def names_in(mentions: list[Mention]) -> Callable[[Token], bool]:
+    """Whether a token stands inside one of ``mentions`` that is not a pronoun."""
+    spans = [(m.start, m.end) for m in mentions if m.hint != "pronoun"]
+    return lambda t: any(a <= t.start and t.end <= b for a, b in spans)
