@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
-    EXPRESS,
     as_report,
     conjoined_speaker,
     elaborates_passive,
@@ -21,7 +20,6 @@ from briefs.backends.rules.clauses import (
     inverted_person,
     own_subject,
     relative_stop,
-    report_verb_ok,
     subject_start,
 )
 from briefs.backends.rules.continuation import (
@@ -65,6 +63,7 @@ from briefs.backends.rules.subjects import (
     role_owner,
     skip_relative_clause,
 )
+from briefs.backends.rules.verbs import EXPRESS, report_verb_ok
 from briefs.backends.rules.wordbook import words
 
 __all__ = ["Attribution", "attribute"]

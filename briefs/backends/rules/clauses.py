@@ -11,28 +11,7 @@ from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
 
-EXPRESS = ("express", "voice", "raise")  # "expressed reservations" is a stance
-
-
-def report_verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
-    """Whether the speech verb at ``toks[i]`` reports here ("called for", "expressed
-    reservations", "plans to"), not "called the police" or "it is not believed"."""
-    lemma = lex.speech_verbs[toks[i].value.lower()]
-    nxt = toks[i + 1].value.lower() if i + 1 < len(toks) else ""
-    after = " ".join(t.value.lower() for t in toks[i + 1 : i + 4])
-    if lemma == "call":
-        return nxt in ("for", "on")
-    if lemma in EXPRESS:
-        return any(after.startswith(o) for o in lex.express_objects)
-    if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
-        return nxt not in (".", ",", ")")
-    if lemma in ("believe", "think"):  # "It is not believed to be related": nobody speaks
-        return not any(t.head == toks[i].index and t.dep == "auxpass" for t in toks)
-    return True
-
-
 __all__ = [
-    "EXPRESS",
     "as_report",
     "conjoined_speaker",
     "elaborates_passive",
@@ -41,7 +20,6 @@ __all__ = [
     "inverted_person",
     "own_subject",
     "relative_stop",
-    "report_verb_ok",
     "span_head",
     "subject_start",
 ]
