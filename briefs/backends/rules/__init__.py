@@ -126,17 +126,22 @@ class RulesBackend(Backend):
 
         actors = [self._actor(e, text) for e in ranked]
         said = [s for s in statements if s.actor in keep]
-        # what a listed actor that never speaks does ("Xstrata has made a bid")
+        # what a listed actor that never speaks does ("Xstrata has made a bid"), and what
+        # the lede says an actor did: a position of its own, apart from its statements
         reported = {s.sentence for s in statements}
-        done = deeds(sentences, mentions, keep, {s.actor for s in said}, reported, lex)
-        positions = self._positions(sorted(said + done, key=lambda s: s.start), text)
+        spoke = {s.actor for s in said}
+        done = deeds(sentences, mentions, keep, spoke, reported, lex)
+        lede = [d for d in done if d.actor in spoke]
+        rest = [d for d in done if d.actor not in spoke]
+        by_start = sorted(said + rest, key=lambda s: s.start)
+        positions = self._positions(lede, text) + self._positions(by_start, text)
         found = find_issues(
             sentences,
             mentions,
             keep,
             lex,
             {n: e.kind for n, e in entities.items()},
-            [st.stance for st in statements if st.actor in keep] + [d.stance for d in done],
+            [st.stance for st in statements if st.actor in keep] + [d.stance for d in rest],
         )
         issues = [
             OpenIssue(

@@ -21,6 +21,7 @@ from briefs.backends.rules.subjects import gap_ok
 __all__ = ["deeds"]
 
 MIN_WORDS = 3
+LEAD = 1  # sentences of the lede
 MAX_WORDS = 40
 _MAIN = ("ROOT",)
 _QUOTES = '"“”‘’'
@@ -112,15 +113,21 @@ def deeds(
 ) -> list[Attribution]:
     """One deed for each of ``actors`` that is not in ``spoken`` (has no statement):
     the first sentence where it acts, among those with no statement (``reported``:
-    sentence indexes)."""
+    sentence indexes); and, for an actor that speaks, what the first sentence (the
+    lede, which tells the news) says it did ("Harbro Group saw pre-tax profit increase
+    by £800,000"; "Brendan Rodgers has reminded Raheem Sterling … of their
+    responsibilities")."""
     out: list[Attribution] = []
-    done = set(spoken)
+    done: set[str] = set()
+    lead = {s.index for s in sentences[:LEAD]}
     for sent, found in zip(sentences, mentions, strict=False):
         if sent.index in reported:
             continue  # someone speaks there: the sentence is a statement, not a deed
         for m in found:
             actor = m.entity
             if actor is None or actor not in actors or actor in done or m.hint == "pronoun":
+                continue
+            if actor in spoken and sent.index not in lead:
                 continue
             stance = deed(sent, m, lex)
             if stance is None:
