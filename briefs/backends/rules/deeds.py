@@ -89,8 +89,10 @@ def deed(sent: Sentence, mention: Mention, lex: Lexicon) -> str | None:
     if verb is None or verb.lower in lex.speech_verbs:
         return None
     gap = [t for t in toks if mention.end <= t.start and t.end <= verb.start]
-    if not gap_ok(gap, lex):
-        return None
+    if not gap_ok(gap, lex) or any(t.lower in ("and", "or") for t in gap):
+        return None  # "SMFG, Japan's third-biggest lender, and Daiwa … would create": both
+    if sum(1 for t in toks if t.head == verb.index and t.dep.startswith("nsubj")) > 1:
+        return None  # a misparse: "Critics of the policy claim Chavez is trying …"
     before = sent.text[: verb.start - sent.start]
     if any(q in sent.text for q in _QUOTES) or open_after(before):
         return None  # a quotation: its words are someone's, not the article's
