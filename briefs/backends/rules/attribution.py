@@ -201,9 +201,9 @@ def attribute(
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
         toks = sent.tokens
         first_new = len(out)
-        narrative = narrative_report(
-            sent, lambda t: t.lower in lex.speech_verbs, names_in(sent_mentions)
-        )
+        actors = [m for m in sent_mentions if m.entity in entities]  # not "Photos of …"
+        actors = [m for m in actors if entities[str(m.entity)].kind != "other"]
+        narrative = narrative_report(sent, lambda t: t.lower in lex.speech_verbs, names_in(actors))
         found = _find(sent, sent_mentions, entities, speakers, lex, narrative)
         for n, f in enumerate(found):
             verb = toks[f.verb]
