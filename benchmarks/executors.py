@@ -71,10 +71,10 @@ def client_ms(paths: list[Path], scratch: Path, n: int = 300) -> float:
     manifest entry. The ceiling of one client is about 1000 / this articles/s per
     writing thread, whatever the cluster."""
     from briefs.backends.rules import RulesBackend
-    from briefs.engine import _Run
     from briefs.ingest import iter_articles
     from briefs.manifest import ManifestEntry
     from briefs.pipeline import brief_from_article
+    from briefs.runs import Run
     from briefs.schema import Article
 
     backend = RulesBackend()
@@ -82,7 +82,7 @@ def client_ms(paths: list[Path], scratch: Path, n: int = 300) -> float:
     payloads = [brief_from_article(a, backend).model_dump_json() for a in articles]
     out = scratch / "client"
     out.mkdir()
-    run = _Run(backend, out, None, False, False)
+    run = Run(backend, out, None, False, False)
     start = time.perf_counter()
     for article, payload in zip(articles, payloads, strict=True):
         entry = ManifestEntry(article.id, article.source or "", "ok")

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,6 +34,7 @@ from _sumy import sumy_summarizer
 from briefs import generate_batch
 from briefs.backends.rules import RulesBackend
 from briefs.backends.rules.batch import drafts
+from briefs.backends.rules.nlp import model_name
 from briefs.grounding import ground
 from briefs.ingest.normalize import normalize_text
 from briefs.pipeline import brief_from_article
@@ -119,6 +121,7 @@ def main() -> None:
     n = len(articles)
     loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{n} articles, {words / n:.0f} words on average; load average {loadavg}")
+    print(f"spaCy {version('spacy')}, thinc {version('thinc')}, model {model_name()}")
     print(
         f"LexRank (sumy), summary only: {n / max(lex):.1f} to {n / min(lex):.1f} articles/s "
         f"over the run ({n * len(lex) / sum(lex):.1f} on average)"

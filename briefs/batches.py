@@ -36,7 +36,7 @@ WRITERS = 4  # threads writing briefs as they come back (each write is fsynced)
 MAX_QUEUED_WRITES = 512  # briefs back from the workers, waiting to be written
 MANIFEST_EVERY_S = 2.0
 BatchItem = tuple[Article, ManifestEntry, float]
-Input = tuple[Article | None, ManifestEntry, float]  # as the engine's ``_inputs`` yields
+Input = tuple[Article | None, ManifestEntry, float]  # as ``briefs.runs.inputs`` yields
 
 
 def briefs_of(

@@ -37,10 +37,10 @@ from briefs.batches import (
     fail_unfinished,
 )
 from briefs.cache import BriefCache
-from briefs.engine import _inputs, _prepare, _Run
 from briefs.errors import BackendUnavailable, UsageError
 from briefs.ingest import DEFAULT_MAX_BYTES
 from briefs.manifest import BatchResult, ManifestEntry, write_manifest
+from briefs.runs import Run, inputs, prepare
 from briefs.schema import Article
 
 __all__ = ["DEFAULT_BATCH_SIZE", "brief_batch", "generate_batch_dask"]
@@ -153,9 +153,9 @@ def generate_batch_dask(
     engine, blob = _recipe(backend)
     store = cache if isinstance(cache, BriefCache) or cache is None else BriefCache(cache)
     threads = max(1, math.ceil(concurrency / (workers or os.cpu_count() or 1)))
-    result = _prepare(out_dir)
+    result = prepare(out_dir)
     client, cluster = _client(scheduler, workers, threads)
-    run = _Run(engine, result.out_dir, store, force, strict_grounding)
+    run = Run(engine, result.out_dir, store, force, strict_grounding)
     finish = Progress(result, engine.name, on_result)
     token = hashlib.sha256(blob).hexdigest()[:16]
 
@@ -168,7 +168,7 @@ def generate_batch_dask(
 
         slots = max(1, sum(client.nthreads().values()))
         flight = Batches(send, as_completed(), run, 2 * slots, finish, "dask")
-        flight.run_all(_inputs(paths, max_bytes, result, engine.name), batch_size)
+        flight.run_all(inputs(paths, max_bytes, result, engine.name), batch_size)
     except BaseException:  # Ctrl-C above all: keep what is done, say what is not
         result.interrupted = True
         if flight is not None:

@@ -34,9 +34,9 @@ from briefs.batches import (
     fail_unfinished,
 )
 from briefs.cache import BriefCache
-from briefs.engine import _inputs, _prepare, _Run
 from briefs.ingest import DEFAULT_MAX_BYTES
 from briefs.manifest import BatchResult, write_manifest
+from briefs.runs import Run, inputs, prepare
 from briefs.schema import Article
 
 __all__ = ["BATCH_SIZE", "generate_batch_pooled"]
@@ -90,8 +90,8 @@ def generate_batch_pooled(
 ) -> BatchResult:
     """:func:`briefs.generate_batch` for a ``cpu_bound`` backend (same options)."""
     store = cache if isinstance(cache, BriefCache) or cache is None else BriefCache(cache)
-    result = _prepare(out_dir)
-    run = _Run(engine, result.out_dir, store, force, strict_grounding)
+    result = prepare(out_dir)
+    run = Run(engine, result.out_dir, store, force, strict_grounding)
     finish = Progress(result, engine.name, on_result)
     workers = max(1, concurrency)
     pool: Executor = _processes(engine, workers) if workers > 1 else ThreadPoolExecutor(1)
@@ -110,7 +110,7 @@ def generate_batch_pooled(
     name = "worker process" if workers > 1 else "worker"
     flight = Batches(send, Completed(), run, 2 * workers, finish, name)
     try:
-        flight.run_all(_inputs(paths, max_bytes, result, engine.name, ids), batch_size)
+        flight.run_all(inputs(paths, max_bytes, result, engine.name, ids), batch_size)
     except BaseException:  # Ctrl-C above all: keep what is done, say what is not
         result.interrupted = True
         for future in flight.close(interrupted=True):

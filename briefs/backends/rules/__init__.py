@@ -18,6 +18,7 @@ from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
 from briefs.backends.rules.deeds import deeds
 from briefs.backends.rules.document import Document, build
+from briefs.backends.rules.issue_check import Said
 from briefs.backends.rules.issues import find_issues
 from briefs.backends.rules.keep import is_actor, kind_of
 from briefs.backends.rules.lexicon import lexicon
@@ -141,7 +142,8 @@ class RulesBackend(Backend):
             keep,
             lex,
             {n: e.kind for n, e in entities.items()},
-            [st.stance for st in statements if st.actor in keep] + [d.stance for d in rest],
+            [Said(st.sentence, st.stance) for st in statements if st.actor in keep]
+            + [Said(d.sentence, d.stance) for d in rest],
         )
         issues = [
             OpenIssue(

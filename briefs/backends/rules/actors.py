@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
-from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms
+from briefs.backends.rules.bounds import bare_possessive, one_owned_name
+from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms, merge_bare_bodies
 from briefs.backends.rules.entities import person_by_label_is_organisation
+from briefs.backends.rules.family import adult_title, is_child, kin_given_name, rename
 from briefs.backends.rules.kinds import named_person, title_in_name
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
@@ -114,7 +116,9 @@ class _Resolver:
                     entity.kind == "person"
                     and low[-1] == toks[-1]
                     and (
-                        low[0] == toks[0] or low[-n:] == toks  # "Baez Silva", "Al-Hamadi"
+                        low[0] == toks[0]
+                        or low[-n:] == toks  # "Baez Silva", "Al-Hamadi"
+                        or (len(low) >= 2 and toks[-len(low) :] == low)  # "Tourist Tim Weston"
                     )
                 ):
                     entity.add(m)
@@ -193,6 +197,12 @@ class _Resolver:
         people = [e for e in self.entities.values() if e.kind == "person" and e.words()[-1] == last]
         if len(people) > 1:  # "Nicolas Almagro" and a caption's "PSG Almagro": the one
             people = [e for e in people if named_person(e.mentions)] or people  # named a person
+        if adult_title(m, self.text):  # "Mr Hayward" is not "Four-year-old James Hayward"
+            people = [e for e in people if not is_child(e, self.text)]
+            kin = kin_given_name(list(self.entities.values()), m, self.text)
+            if not people and kin is not None:  # but "Dad Phil", now Phil Hayward
+                rename(self.entities, kin, f"{kin.name} {last}").add(m)
+                return
         if len(m.tokens) <= 1 and len(people) == 1:
             people[0].add(m)
             return
@@ -254,6 +264,9 @@ def resolve_entities(
     """
     lowercase = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     resolver = _Resolver(lex, lowercase, text)
+    for m in (everyone := [m for mentions in sentences for m in mentions]):
+        bare_possessive(m, text)
+    one_owned_name(everyone)
     for mentions in sentences:
         for m in mentions:
             if m.hint in ("institution", "country", "organization", "group") or (
@@ -270,6 +283,7 @@ def resolve_entities(
                     recent.remove(entity)
                 recent.append(entity)
     merge_acronyms(resolver.entities)
+    merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)
     for entity in resolver.entities.values():
         if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
             entity.kind = "organization"  # "Borussia Dortmund": a club, not a person

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["Entity", "affiliations", "merge_acronyms"]
+__all__ = ["Entity", "affiliations", "merge_acronyms", "merge_bare_bodies"]
 
 
 @dataclass
@@ -75,6 +75,45 @@ def merge_acronyms(entities: dict[str, Entity]) -> None:
                 long.aliases.append(alias)
         long.role = long.role or short.role
         del entities[short.name]
+
+
+def merge_bare_bodies(entities: dict[str, Entity], nouns: set[str]) -> None:
+    """ "Government" (or "the government") and the one qualified government the
+    article names ("Queensland Government", "the Scottish Government"): one actor,
+    under the qualified name; so for a body named by the last words of another
+    ("Coast Guard" after "the Italian coast guard"). With two qualified ones the
+    bare name stays apart; a single word merges only if it is an institution noun.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def body(name: str) -> Entity:
+    ...     found = [Mention(0, 1, name, 0, "organization", name)]
+    ...     return Entity(name, "organization", mentions=found)
+    >>> names = ("Queensland Government", "Government", "Police", "Italian coast guard",
+    ...          "Coast Guard")
+    >>> found = {n: body(n) for n in names}
+    >>> merge_bare_bodies(found, {"government", "police"})
+    >>> sorted(found)
+    ['Italian coast guard', 'Police', 'Queensland Government']
+    """
+    bodies = [e for e in entities.values() if e.kind in ("organization", "other")]
+    for bare in bodies:
+        low = [w.lower() for w in bare.words()]
+        if len(low) == 1 and low[0] not in nouns:
+            continue
+        full = [
+            e
+            for e in bodies
+            if e is not bare
+            and e.name in entities
+            and len(e.words()) > len(low)
+            and [w.lower() for w in e.words()][-len(low) :] == low
+        ]
+        if len(full) != 1 or bare.name not in entities:
+            continue
+        for m in bare.mentions:
+            full[0].add(m)
+        full[0].positions += bare.positions
+        del entities[bare.name]
 
 
 def affiliations(entities: dict[str, Entity]) -> set[str]:

@@ -94,11 +94,12 @@ class Document:
 _HYPHENATED = re.compile(r"\w+(?:[-‐]\w+)+")
 
 
-def _merge_hyphenated(doc: Any) -> None:
+def _merge_hyphenated(doc: Any, whole: str) -> None:
     """One token for a hyphenated word ("al-Assad", "A-levels", "J-League"), as
-    writers read it; spaCy splits some of them at the hyphen."""
+    writers read it; spaCy splits some of them at the hyphen. ``whole`` is the
+    ``Doc``'s text (merging tokens leaves it as it is)."""
     spans = []
-    for match in _HYPHENATED.finditer(doc.text):
+    for match in _HYPHENATED.finditer(whole):
         span = doc.char_span(match.start(), match.end())
         if span is not None and len(span) > 1:
             spans.append(span)
@@ -157,13 +158,14 @@ def _breaks(space: Any) -> bool:
     return not wrapped or ended
 
 
-def _spacy_sentences(doc: Any) -> list[list[Any]]:
+def _spacy_sentences(doc: Any, whole: str) -> list[list[Any]]:
     """spaCy's sentences as token lists, a piece cut at a square bracket inside a
-    quotation joined back to the sentence it belongs to (``seams.joins_previous``)."""
+    quotation joined back to the sentence it belongs to (``seams.joins_previous``);
+    ``whole`` is the ``Doc``'s text."""
     out: list[list[Any]] = []
     for sent in doc.sents:
         toks = list(sent)
-        if out and joins_previous(doc.text[out[-1][0].idx : sent.start_char], sent.text):
+        if out and joins_previous(whole[out[-1][0].idx : sent.start_char], sent.text):
             out[-1].extend(toks)
         else:
             out.append(toks)
@@ -173,14 +175,15 @@ def _spacy_sentences(doc: Any) -> list[list[Any]]:
 def from_doc(text: str, doc: Any) -> Document:
     """The ``Document`` of ``text`` from its spaCy ``Doc`` (hyphenated words merged in
     it first). The ``Doc`` may be of ``parse_text(text)``: offsets are mapped back."""
-    _merge_hyphenated(doc)
-    at = Offsets(text, doc.text)
+    whole = doc.text  # spaCy joins every token's text on each access: read it once
+    _merge_hyphenated(doc, whole)
+    at = Offsets(text, whole)
     spans = furniture_spans(text)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     paragraph = 0
     last_end = 0
-    for sent in _spacy_sentences(doc):
+    for sent in _spacy_sentences(doc, whole):
         # a paragraph break, or furniture cut out, inside a spaCy sentence splits it
         pieces: list[list[Any]] = [[]]
         for tok in sent:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from briefs.backends.rules.bounds import person_tail
 from briefs.backends.rules.document import Entity, Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import Mention, is_cap, strip_title
@@ -86,6 +87,11 @@ def refine(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> list[Mentio
                 m.hint, m.name, m.country_how = "country", country, "demonym"
         elif label == "PERSON" and m.hint == "other" and ent is not None:
             _as_person(m, ent, sent, lex)
+        elif m.hint == "other" and (tail := person_tail(m, sent)) is not None:
+            m.label = "PERSON"  # "Yankee Hall of Famer Reggie Jackson": the role before
+            m.role = sent.text[m.start - sent.start : tail.start - sent.start].strip()
+            m.hint, m.start, m.text, m.name = "person", tail.start, tail.text, tail.text
+            m.tokens, m.has_title = tail.text.split(), True
         out.append(m)
     return out
 
@@ -201,6 +207,8 @@ def _phrase(sent: Sentence, noun: Token) -> tuple[Token, Token]:
     """The noun with its adjectives and compounds in front ("private creditors")."""
     first = noun
     for t in reversed([t for t in sent.tokens if t.end <= noun.start]):
+        if t.lower in ("cent", "percent"):
+            break  # "70 per cent experts": a share, not a kind of experts
         if t.head == noun.index and t.dep in ("amod", "compound") and t.pos in ("ADJ", "NOUN"):
             first = t
         else:
@@ -239,8 +247,11 @@ def collectives(sent: Sentence, lex: Lexicon) -> list[Mention]:
         subject = t.dep in ("nsubj", "nsubjpass")
         if head is None or (subject and head.pos not in ("VERB", "AUX")):
             continue
-        if any(c.head == t.index and c.dep == "poss" for c in sent.tokens):
-            continue  # "its members": part of another actor
+        if any(
+            c.head == t.index and (c.dep in ("poss", "nummod") or c.lower == "both")
+            for c in sent.tokens
+        ):
+            continue  # "its members": part of another; "the two companies": named ones
         first, last = _phrase(sent, t)
         before = [p for p in sent.tokens if p.end <= t.start and p.head == t.index]
         owner = before[-1] if before and before[-1].dep in ("compound", "amod") else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.issue_check import Said, passes, told_in_past
 from briefs.backends.rules.issue_settled import (
     decided,
     first_person,
@@ -25,6 +26,9 @@ from briefs.backends.rules.issue_settled import (
 )
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.question_condition import condition_question
+from briefs.backends.rules.question_unknown import unknown_question
+from briefs.backends.rules.question_unnamed import unnamed_question
 from briefs.backends.rules.questions import Vocabulary, as_question
 from briefs.backends.rules.summary import is_boilerplate
 from briefs.backends.rules.vectors import cosine, vector
@@ -155,13 +159,13 @@ def find_issues(
     keep: set[str],
     lex: Lexicon,
     kinds: Mapping[str, str] | None = None,
-    stances: Sequence[str] = (),
+    said: Sequence[Said] = (),
 ) -> list[Issue]:
     """The article's open issues, best first; ``kinds`` (actor -> kind) lets a
     pronoun in an issue's question become the actor it refers to. An issue that says
-    what one of ``stances`` (the brief's positions) says is left out: an open issue is
-    what the article leaves open, not a restated position."""
-    taken = [vector(s) for s in stances]
+    what one of the claims ``said`` (the brief's positions) says is left out: an open
+    issue is what the article leaves open, not a restated position (``issue_check``)."""
+    taken = [vector(s.stance) for s in said]
     issue_re = _cue_pattern(tuple(lex.issue_cues))
     future_re = _cue_pattern(tuple(lex.future_cues))
     explicit_re = _cue_pattern(tuple(words("explicit_open")))
@@ -176,14 +180,19 @@ def find_issues(
         open_cues = {m.group(1) for m in future_re.finditer(plain(sent))}
         if open_cues <= _MODALS and relative_modals(sent):
             open_cues = set()  # "an example of what a good monarch could be"
-        explicit = explicitly_open(low, explicit_re)
+        # "could not say how many claims were rejected", "has not been identified"
+        unknown = unknown_question(sent) or unnamed_question(sent)
+        explicit = unknown is not None or explicitly_open(low, explicit_re)
         if not cues and not (OPEN_ONLY and open_cues) and not explicit:
             continue  # "his commitment has been questioned": open with no issue word
         actors: list[str] = []
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
-        question = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        question = unknown or (
+            as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        )
+        question = question or condition_question(sent)  # "If a bid is going to emerge ..."
         if question is not None and not keeps_polarity(sent, question):
             question = None  # "said he would not be prosecuted" is no "Whether he will be"
         score = (
@@ -216,5 +225,7 @@ def find_issues(
         if issue.question is None and settled(sent, future_re) and not issue.explicit:
             continue  # a past event told as done leaves nothing open
         issue.text = issue.question or issue.text
+        if not passes(issue.text, issue.sentence, said, past=told_in_past(sent)):
+            continue  # not open, or a position of the brief in other words
         chosen.append(issue)
     return chosen

@@ -17,6 +17,23 @@ from briefs.backends.rules.wordbook import words
 __all__ = ["is_actor", "kind_of", "named_place"]
 
 _PLACE_LAST = words("place_last_words")
+_BODIES = words("public_body_heads")
+_PROXIES = words("proxy_voices")  # who speak for another: "officials", "lawyers"
+
+
+def public_body(entity: Entity) -> bool:
+    """Whether an organisation is a public body by a word of its name (a department,
+    office, committee, court, hospital, police, rescue or guard service): named even
+    once, it acts on the story or is its source ("the Department of Transport said",
+    "taken to Ipswich Hospital", "Queensland Fire and Rescue crews used cutting gear").
+
+    >>> public_body(Entity("Ipswich Hospital", "organization"))
+    True
+    >>> public_body(Entity("Premier League", "organization")), public_body(Entity("House", "other"))
+    (False, False)
+    """
+    parts = entity.words()
+    return entity.kind == "organization" and len(parts) >= 2 and bool(set(parts) & _BODIES)
 
 
 def kind_of(entity: Entity) -> str:
@@ -55,24 +72,34 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
     >>> [a.name for a in brief.actors]
     ['Anna Berg', 'Harbour Trust']
     """
-    if entity.kind in ("person", "other") and is_place(entity.mentions, lex):
-        return False  # "Aleppo", "the Far East": where things happen, not who acts
-    if entity.kind in ("person", "other") and named_place(entity.name, lex):
-        return False  # "Mugga Way", "Woodhill Prison": a place by its last word
+    labels = [m.label for m in entity.mentions if m.label]
+    body = entity.positions > 0 and 3 * labels.count("ORG") >= len(labels) > 0
+    if entity.kind in ("person", "other") and not body and is_place(entity.mentions, lex):
+        return False  # "Aleppo", "the Far East": where things happen, not who acts (but a
+        # company the small model reads as a town, and which speaks, is a body: "Xstrata")
+    if entity.kind != "country" and entity.positions == 0 and named_place(entity.name, lex):
+        return False  # "Mugga Way", "Brisbane Valley Highway": a place by its last word
+    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
+    placed = named and all(m.placed and not m.subject for m in named)
+    if entity.kind == "other" and entity.positions == 0 and placed:
+        return False  # "ten days in Lanzarote", "flew to Lanzarote": only ever a place
     if entity.positions == 0 and is_work(entity.mentions):
         return False  # "Gone With The Wind": a title talked about
     if any(m.played for m in entity.mentions):
         return False  # "she played Scarlett O'Hara": a character, not someone who acts
     if all(m.collective for m in entity.mentions):
         # "ministers", "holidaymakers": a group that speaks, and is named again; a
-        # group only talked about ("tablets in 9% of schools") is none, however often
+        # group only talked about ("tablets in 9% of schools") is none, however often.
+        # A group with a position of its own ("Analysts said the deal ...") is one,
+        # unless it is the voice of another ("officials said", "lawyers for ...")
         subjects = sum(m.subject for m in entity.mentions)
+        if entity.positions > 0 and entity.name.split()[-1].lower() not in _PROXIES:
+            return True
         return any(m.speaks for m in entity.mentions) and subjects >= 2
     if kind_of(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:
         return True
-    named = [m for m in entity.mentions if m.hint not in ("generic", "pronoun")]
     if (
         kind_of(entity) == "organization"
         or (entity.kind == "person" and named_person(entity.mentions))
@@ -86,6 +113,8 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
         return len(named) >= 2 and any(m.subject for m in named)
     if entity.kind == "group":  # "Russian peacekeepers": a described collective
         return len(named) >= 1
+    if public_body(entity) and any(m.label == "ORG" for m in named):
+        return True  # "Companies House", "Queensland Fire and Rescue crews used ..."
     referred = len(entity.mentions)  # "the union", "it" count for organisations
     named_enough = len(named) >= 2 or (
         len(named) >= 1 and (referred >= 2 or entity.acronym is not None)

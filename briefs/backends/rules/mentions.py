@@ -9,6 +9,16 @@ last two are resolved to an actor later, in ``actors.py``.
 
 from __future__ import annotations
 
+from briefs.backends.rules.bounds import (
+    keeps_front,
+    kinship,
+    owned_s,
+    placed,
+    seam,
+    sovereign,
+    split_and,
+    trim_tail,
+)
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
 from briefs.backends.rules.kinds import mark_parts, state_subject
@@ -57,6 +67,8 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             if not _adjacent(prev, tok, sent.text, sent.start):
                 break
             if is_cap(tok.value) and tok.value not in _POSSESSIVE:
+                if seam(sent, prev, tok):
+                    break  # "Chelsea The Manchester United ...": a caption ran into the text
                 j += 1
                 continue
             nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -90,20 +102,23 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         # drop trailing connectors / apostrophes
         while j > i and toks[j - 1].value in _CONNECTORS | _APOSTROPHES | {"-"}:
             j -= 1
+        end = j
+        j = trim_tail(toks, i, j) if j > i else j
         # drop stop-list capitals and capitalised common nouns ("Lawyers for ...") at the front
         while (
             i < j
             and (
-                toks[i].value in lex.stop_caps
+                (toks[i].value in lex.stop_caps and not keeps_front(sent, toks, i, j, lex))
                 or _common_noun(toks[i].value, lex)
                 or is_hyphen_adjective(toks[i].value)
+                or (kinship(toks[i].value) and i + 1 < j)
             )
             and not _opens_title(toks, i, j, lex)
         ):
             i += 1
         if i < j:
-            runs.extend(_split_and(toks, i, j, lex))
-        i = max(j, i + 1)
+            runs.extend(split_and(toks, i, j, lex))
+        i = max(end, i + 1)
     return runs
 
 
@@ -129,21 +144,6 @@ def _common_noun(word: str, lex: Lexicon) -> bool:
     )
 
 
-def _split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """ "Yerevan and Baku" is two runs; "Department of Trade and Industry" is one."""
-    words = [t.value for t in toks[i:j]]
-    if not ({"and", "&"} & set(words)) or any(w in lex.org_heads for w in words):
-        return [(i, j)]
-    parts: list[tuple[int, int]] = []
-    start = i
-    for k in range(i, j):
-        if toks[k].value in ("and", "&"):
-            parts.append((start, k))
-            start = k + 1
-    parts.append((start, j))
-    return [(a, b) for a, b in parts if a < b]
-
-
 def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     toks = sent.tokens
     out: list[Mention] = []
@@ -153,7 +153,8 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         if body is not None:  # "Director General of the British Chambers of Commerce"
             i, words = i + body, words[body:]
         if all(w.rstrip(".") in lex.title_heads or w in _CONNECTORS for w in words):
-            continue  # "Director General" alone is a title, not an actor
+            out.extend(sovereign(sent, i, j))  # "the Queen" is one; "Director General" none
+            continue
         title, rest = strip_title([w for w in words if w != "."], lex)
         start_tok = j - len(rest)
         kind, how = classify(rest, lex)
@@ -189,13 +190,15 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         ):
             acronym = toks[j + 1].value
         first = toks[start_tok] if kind == "person" else toks[i]
-        text = sent.text[first.start - sent.start : toks[j - 1].end - sent.start]
+        owned = kind in ("organization", "other") and owned_s(sent, toks, j)
+        last = toks[j] if owned else toks[j - 1]
+        text = sent.text[first.start - sent.start : last.end - sent.start]
         if kind == "person" and title is None and "-" in text and " " not in text:
             kind = "other"  # "Nagorno-Karabakh"
         out.append(
             Mention(
                 start=first.start,
-                end=toks[j - 1].end,
+                end=last.end,
                 text=text,
                 sentence=sent.index,
                 hint=kind,
@@ -280,6 +283,7 @@ def find_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
             m.subject = any(t.dep in ("nsubj", "nsubjpass") for t in inside) or state_subject(
                 sent, m
             )
+            m.placed = placed(sent, inside)
         out.append(m)
     mark_parts(sent, out)
     return out

@@ -24,6 +24,7 @@ __all__ = [
 
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
 _DETERMINERS = words("determiners")
+_EVENTS = words("event_last_words")  # "Gold Cup", "Winter Olympics": events
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Mention:
     speaks: bool = False  # the subject of a reporting verb
     subject: bool = True  # named as the subject of a verb (not its object or owner)
     played: bool = False  # a part an actor plays ("she played Scarlett O'Hara")
+    placed: bool = False  # the object of a place preposition ("flew to Lanzarote")
 
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|le|la)-[A-Z]")
@@ -101,7 +103,15 @@ def strip_title(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
     ('Defense Minister', ['Gen', 'Nakatani'])
     >>> strip_title("Lt Gen Viktor Poznikhir".split(), lexicon())
     ('Lt Gen', ['Viktor', 'Poznikhir'])
+    >>> strip_title("New Zealander Tim Weston".split(), lexicon())
+    ('New Zealander', ['Tim', 'Weston'])
     """
+    if (
+        len(words) in (4, 5)
+        and " ".join(words[:2]) in lex.adjectives
+        and not any(w in lex.org_heads for w in words[2:])
+    ):  # a two-word demonym before a name: "New Zealander Tim Weston"
+        return " ".join(words[:2]), words[2:]
     if (
         len(words) == 3
         and not any(w in lex.org_heads for w in words[1:])
@@ -209,8 +219,8 @@ def classify(words: list[str], lex: Lexicon) -> tuple[str, str | None]:
         return "institution", None
     if name in lex.country_forms:
         return "country", lex.country_forms[name][1]
-    if words[-1] in lex.document_heads:
-        return "other", None  # "AI Act", "Data Protection Regulation": texts, not actors
+    if words[-1] in lex.document_heads or words[-1] in _EVENTS:
+        return "other", None  # "AI Act", "Hennessy Gold Cup": texts and events, not actors
     if any(w in lex.org_heads for w in words):
         return "organization", None
     if len(words) == 1 and is_acronym(words[0]):

@@ -147,8 +147,8 @@ class _Parse(CallScan):
         min_words = W.MIN_PREDICATE + 1 if embedded else W.MIN_PREDICATE
         end = self.predicate_end(start)
         words = [w for w in self.lowered[start:end] if w not in W.QUOTES]
-        if not embedded and len(words) == 1 and self._lone_verb(start):
-            min_words = 1  # "further charges could follow": the verb says it all
+        if not embedded and len(words) == 1 and self._lone_verb(start) and self.word(end) != ":":
+            min_words = 1  # "further charges could follow", not "the papers will ask:"
         if not (min_words <= len(words) <= W.MAX_PREDICATE):
             return None
         if embedded and not any(t.pos in ("VERB", "AUX") for t in self.tokens[start:end]):
@@ -201,6 +201,8 @@ class _Parse(CallScan):
             return None  # "could have forced": about the past
         if self.word(start) == "be" and self.word(start + 1) in ("for", "that"):
             return None  # "a better solution would be for ...": a proposal
+        if self.lowered[first] == "it" and self._impersonal(start):
+            return None  # "it may be preferable for parents to ...": no one's outcome
         predicate = self.predicate(start)
         if predicate is None:
             return None
@@ -211,6 +213,23 @@ class _Parse(CallScan):
         question = f"Whether {subject} {modal} {predicate}"
         condition = self.condition(first)
         return _finish(f"{question} {condition}" if condition else question)
+
+    def _impersonal(self, start: int) -> bool:
+        """ "be preferable for", "be likely that": an "it" that stands for no one.
+
+        >>> from briefs.backends.rules.document import build
+        >>> from briefs.backends.rules.mentions import Mention
+        >>> s = build("Therefore, it may be preferable for parents to save.").sentences[0]
+        >>> odd = Mention(0, 9, "Therefore", 0, "", "Therefore", entity="Therefore")
+        >>> as_question(s, [odd], kinds={"Therefore": "other"}) is None
+        True
+        """
+        return (
+            self.word(start) == "be"
+            and start + 2 < len(self.tokens)
+            and self.tokens[start + 1].pos == "ADJ"
+            and self.word(start + 2) in ("for", "to", "that")
+        )
 
     def open_modal(self, k: int, first: int) -> bool:
         """Whether the marker at ``k`` looks forward rather than stating a rule, an

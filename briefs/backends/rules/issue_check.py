@@ -1,0 +1,157 @@
+"""The last check an open issue passes: it is open, and it is no position restated.
+
+Whatever rule proposed it, an issue that keeps its sentence's own words (not
+rephrased as a "Whether ..." question) is listed only if
+
+1. it says what is open: a cue of openness (a pending decision, a deadline, an
+   unknown, a dispute, a threatened or planned action, talks, an inquiry: the
+   word book's ``issue_openness``), not just a modal ("She will light a beacon in
+   the evening" is a programme, not a question). A fear, a demand or an effort
+   under way ("is demanding", "is still trying to", "is due to"; the list
+   ``issue_openness_present``) counts only in a sentence told in the present: "Vaz
+   led the calls for compensation" is done. That cue lies outside the
+   claims the brief already gives to a speaker of the same sentence ("..., but he
+   vowed Mr Gordon would not make that mistake": the only forward-looking words are
+   the vow itself, which is a position); and
+2. it does not say what a position of the brief says: the same claim (the content
+   words of issue and stance overlap at ``RESTATED_OVERLAP`` or more).
+
+A question ("Whether the board will reconsider the bid.") asks what a position
+asserts; it restates nothing and passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.wordbook import words
+from briefs.text.similarity import lexical
+
+__all__ = [
+    "RESTATED_OVERLAP",
+    "Said",
+    "is_question",
+    "passes",
+    "restates",
+    "says_open",
+    "told_in_past",
+]
+
+RESTATED_OVERLAP = 0.6  # content-word F1 from which an issue says what a stance says
+_QUESTION = re.compile(
+    r"^\W*(?:whether|how|what|when|who|whom|which|why|if)\b|\?\W*$", re.IGNORECASE
+)
+_WORD = re.compile(r"[\w’']+")
+
+
+@dataclass(frozen=True)
+class Said:
+    """A claim the brief gives to a speaker, and the sentence it was read from."""
+
+    sentence: int
+    stance: str
+
+
+def is_question(text: str) -> bool:
+    """Phrased as the question it leaves open.
+
+    >>> is_question("Whether the plan will go ahead."), is_question("The plan will go ahead.")
+    (True, False)
+    """
+    return _QUESTION.search(text) is not None
+
+
+@lru_cache(maxsize=2)
+def _openness(present: bool) -> re.Pattern[str]:
+    listed = words("issue_openness") | (words("issue_openness_present") if present else set())
+    cues = sorted(listed, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def says_open(text: str, claims: Sequence[str] = (), *, past: bool = False) -> bool:
+    """``text`` holds a cue of openness outside the words of ``claims`` (the stances
+    read from the same sentence); ``past``: the sentence has a verb in the past
+    tense, so a fear, demand or effort it tells of may be over.
+
+    Seen in two unreferenced articles: "In the evening, she will light a beacon ..."
+    (a programme) and "Yokohama Rubber ... will become Chelsea's official shirt
+    sponsors from the start of the 2015-16 season" (a deal done) hold only a modal;
+    "Mr Katter ... vowed Mr Gordon would not make that mistake" holds only the vow
+    it reports.
+
+    >>> says_open("In the evening, she will light a beacon to mark the birthday.")
+    False
+    >>> says_open("The government's response to the plan is expected next week.")
+    True
+    >>> vow = "Mr Gordon would not make that mistake"
+    >>> says_open("But he vowed Mr Gordon would not make that mistake.", [vow])
+    False
+    >>> says_open("He said talks would resume, but the deadline has passed.",
+    ...           ["talks would resume"])
+    True
+    >>> says_open("The union is demanding a pay rise."), says_open(
+    ...     "Vaz led the calls for compensation.", past=True)
+    (True, False)
+    """
+    taken = {w.lower() for c in claims for w in _WORD.findall(c)}
+    for m in _openness(not past).finditer(text):
+        if any(w.lower() not in taken for w in _WORD.findall(m.group(0))):
+            return True
+    return False
+
+
+def told_in_past(sent: Sentence) -> bool:
+    """The sentence's main verb is in the past tense ("Keith Vaz led the calls for
+    compensation", "the demand was rejected"); a past verb in a clause hung on it
+    does not count ("Insurers are also struggling to assess the cost of the damage
+    ... the hurricanes that battered the US").
+
+    >>> from briefs.backends.rules.document import build
+    >>> [told_in_past(s) for s in build(
+    ...     "Keith Vaz led the calls for compensation. Insurers are struggling to "
+    ...     "assess the damage the storm caused. The demand was rejected.").sentences]
+    [True, False, True]
+    """
+    for root in (t for t in sent.tokens if t.dep == "ROOT"):
+        aux = {t.lower for t in sent.tokens if t.head == root.index and t.dep.startswith("aux")}
+        if root.tag == "VBD" or aux & {"was", "were", "had", "did"}:
+            return True
+    return False
+
+
+def restates(text: str, stances: Sequence[str]) -> bool:
+    """``text`` says what one of ``stances`` says (content-word F1 at least
+    ``RESTATED_OVERLAP``).
+
+    >>> restates("Mr Gordon will quit after he was accused of domestic violence.",
+    ...          ["Mr Gordon would quit after he was recently accused of domestic violence."])
+    True
+    >>> restates("The committee will vote on the bill next week.",
+    ...          ["The bill is a disgrace."])
+    False
+    """
+    return any(lexical(text, s) >= RESTATED_OVERLAP for s in stances)
+
+
+def passes(text: str, sentence: int, said: Sequence[Said], *, past: bool = False) -> bool:
+    """An issue worded ``text`` from sentence ``sentence`` (``past``: told in the
+    past tense) may be listed, given the claims ``said`` in the brief: a question
+    always; the sentence's own words only if they say what is open (outside the
+    claims of that sentence) and restate no claim.
+
+    >>> said = [Said(3, "Mr Gordon would not make that mistake")]
+    >>> passes("But he vowed Mr Gordon would not make that mistake.", 3, said)
+    False
+    >>> passes("Whether Mr Gordon will make that mistake.", 3, said)
+    True
+    >>> passes("The inquiry is due to report next month.", 4, said)
+    True
+    """
+    if is_question(text):
+        return True
+    here = [s.stance for s in said if s.sentence == sentence]
+    return says_open(text, here, past=past) and not restates(text, [s.stance for s in said])

@@ -1,0 +1,71 @@
+"""Open issues of the rules backend: open, never a position restated, unknowns asked."""
+
+from __future__ import annotations
+
+import briefs
+from briefs.backends.rules.issue_check import Said, is_question, passes, says_open
+from briefs.evaluate.restated import RESTATE_SIMILARITY
+from briefs.text.similarity import lexical
+
+
+def test_every_seed_issue_is_open_and_restates_no_position(seed_briefs):
+    """Whatever rule proposed it, a listed issue in the sentence's own words carries
+    a cue of openness and says what no position of its brief says."""
+    checked = 0
+    for _, brief in seed_briefs.values():
+        for issue in brief.open_issues:
+            if is_question(issue.issue):
+                continue
+            checked += 1
+            assert says_open(issue.issue), (brief.id, issue.issue)
+            for pos in brief.positions:
+                assert lexical(issue.issue, pos.stance) < RESTATE_SIMILARITY, (
+                    brief.id,
+                    issue.issue,
+                    pos.stance,
+                )
+    assert checked > 0  # the seeds do list issues in their own words
+
+
+def test_a_vow_reported_in_the_issue_sentence_is_the_position_not_an_issue():
+    vow = Said(0, "Mr Gordon would not be expected to quit.")
+    sentence = (
+        "Mr Katter used two MPs as examples, but vowed Mr Gordon would not be expected to quit."
+    )
+    assert passes(sentence, 0, [])  # "expected": open, when no one claims it
+    assert not passes(sentence, 0, [vow])  # its only open word is inside the vow
+    assert passes("Whether Mr Gordon will quit.", 0, [vow])  # a question asks, restates nothing
+    restated = "Mr Gordon would not be expected to quit, he vowed at the meeting."
+    assert not passes(restated, 5, [vow])  # the same claim, from another sentence
+
+
+def test_a_modal_alone_is_no_open_issue_but_a_pending_step_is():
+    assert not says_open("On Friday, the president will join the Queen for lunch.")
+    assert says_open("The inquiry's findings are expected next month.")
+    assert says_open("The union is demanding a pay rise.")
+    assert not says_open("The chairman led the calls for compensation.", past=True)
+
+
+TEXT = (
+    "Thousands of holidaymakers have not received any compensation for the passport "
+    "delays, the Home Affairs Committee said. The Passport Office said it could not "
+    "say how many claims were rejected, partly because of a system failure. "
+    "The official accused of the attack has not been identified, police said."
+)
+
+
+def test_unknowns_become_their_questions_in_a_brief():
+    issues = [i.issue for i in briefs.generate_brief(TEXT).open_issues]
+    assert "How many claims were rejected." in issues
+    assert "Who the official accused of the attack is." in issues
+
+
+def test_rewrites_that_would_say_nothing_are_left_alone():
+    from briefs.backends.rules.document import build
+    from briefs.backends.rules.questions import as_question
+
+    def ask(text: str) -> str | None:
+        return as_question(build(text).sentences[0], [])
+
+    assert ask('The ballot papers will ask: "Should the UK approve the treaty?"') is None
+    assert ask("Further charges could follow.") == "Whether further charges could follow."
