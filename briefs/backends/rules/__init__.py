@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
+from briefs.backends.rules.deeds import deeds
 from briefs.backends.rules.document import Document, build
 from briefs.backends.rules.issue_check import Said
 from briefs.backends.rules.issues import find_issues
@@ -125,14 +126,24 @@ class RulesBackend(Backend):
         keep = {e.name for e in ranked}
 
         actors = [self._actor(e, text) for e in ranked]
-        positions = self._positions([s for s in statements if s.actor in keep], text)
+        said = [s for s in statements if s.actor in keep]
+        # what a listed actor that never speaks does ("Xstrata has made a bid"), and what
+        # the lede says an actor did: a position of its own, apart from its statements
+        reported = {s.sentence for s in statements}
+        spoke = {s.actor for s in said}
+        done = deeds(sentences, mentions, keep, spoke, reported, lex)
+        lede = [d for d in done if d.actor in spoke]
+        rest = [d for d in done if d.actor not in spoke]
+        by_start = sorted(said + rest, key=lambda s: s.start)
+        positions = self._positions(lede, text) + self._positions(by_start, text)
         found = find_issues(
             sentences,
             mentions,
             keep,
             lex,
             {n: e.kind for n, e in entities.items()},
-            [Said(st.sentence, st.stance) for st in statements if st.actor in keep],
+            [Said(st.sentence, st.stance) for st in statements if st.actor in keep]
+            + [Said(d.sentence, d.stance) for d in rest],
         )
         issues = [
             OpenIssue(

@@ -21,9 +21,10 @@ from briefs.backends.rules.clauses import (
     relative_stop,
     subject_start,
 )
-from briefs.backends.rules.continuation import Attribution, QuoteRuns, quoted_verb
+from briefs.backends.rules.continuation import Attribution, QuoteRuns, narrative_report, quoted_verb
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.frames import passive_with_agent, reframed, relative_denials
+from briefs.backends.rules.heads import names_in, parse_subject, unnamed_speaker
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.negated_subjects import joined_speaker
@@ -42,6 +43,7 @@ from briefs.backends.rules.stances import (
     clause_end,
     clean,
     decapitalise,
+    framed_quote,
     fronted_report,
     leading_quote,
     reported_clause,
@@ -57,27 +59,12 @@ from briefs.backends.rules.subjects import (
     role_owner,
     skip_relative_clause,
 )
+from briefs.backends.rules.verbs import EXPRESS, report_verb_ok
 from briefs.backends.rules.wordbook import words
 
 __all__ = ["Attribution", "attribute"]
 
 _SAY_LIKE = words("say_verbs")  # verbs whose report is the clause after them
-_EXPRESS = ("express", "voice", "raise")  # "expressed reservations" is a stance
-
-
-def _verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
-    lemma = lex.speech_verbs[toks[i].value.lower()]
-    nxt = toks[i + 1].value.lower() if i + 1 < len(toks) else ""
-    after = " ".join(t.value.lower() for t in toks[i + 1 : i + 4])
-    if lemma == "call":
-        return nxt in ("for", "on")
-    if lemma in _EXPRESS:
-        return any(after.startswith(o) for o in lex.express_objects)
-    if lemma in ("plan", "fear", "hope", "back", "question", "rule", "find", "vote"):
-        return nxt not in (".", ",", ")")
-    if lemma in ("believe", "think"):  # "It is not believed to be related": nobody speaks
-        return not any(t.head == toks[i].index and t.dep == "auxpass" for t in toks)
-    return not passive_with_agent(toks, toks[i])  # "Fannie Mae was criticised by X"
 
 
 @dataclass
@@ -96,15 +83,19 @@ def _find(
     entities: dict[str, Entity],
     speakers: Speakers,
     lex: Lexicon,
+    narrative: Token | None = None,
 ) -> list[_Found]:
     toks = sent.tokens
     found: list[_Found] = []
+    kinds = {n: e.kind for n, e in entities.items()}
     for i, tok in enumerate(toks):
-        if tok.value.lower() not in lex.speech_verbs or not _verb_ok(toks, i, lex):
+        if tok.value.lower() not in lex.speech_verbs or not report_verb_ok(toks, i, lex):
+            continue
+        if passive_with_agent(toks, tok):  # "Fannie Mae was criticised by regulators"
             continue
         if tok.pos not in ("VERB", "AUX"):
             continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
-        if quoted_verb(sent, tok, [toks[f.verb] for f in found]):
+        if quoted_verb(sent, tok, [toks[f.verb] for f in found], narrative):
             continue  # "Oaten said: “Whilst Labour has rejected …”": inside a quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
         if head and not own_subject(toks, tok):
@@ -128,6 +119,7 @@ def _find(
                     if elaborates_passive(toks, cand, gap, lex):
                         break
                     subject = affiliated_person(toks, before, cand, entities)
+                    subject = parse_subject(toks, tok, subject, before, kinds)
                     if gap and gap[0].value in ("’s", "'s"):
                         actor = role_owner(entities, gap, lex)
                     break
@@ -207,7 +199,10 @@ def attribute(
     for sent, sent_mentions in zip(sentences, mentions, strict=False):
         toks = sent.tokens
         first_new = len(out)
-        found = _find(sent, sent_mentions, entities, speakers, lex)
+        actors = [m for m in sent_mentions if m.entity in entities]  # not "Photos of …"
+        actors = [m for m in actors if entities[str(m.entity)].kind != "other"]
+        narrative = narrative_report(sent, lambda t: t.lower in lex.speech_verbs, names_in(actors))
+        found = _find(sent, sent_mentions, entities, speakers, lex, narrative)
         cuts = relative_denials(sent, list(toks), lex)  # ", which X denies": claims end there
         for n, f in enumerate(found):
             verb = toks[f.verb]
@@ -257,7 +252,7 @@ def attribute(
                         rest = sent.text[clause - sent.start : stop - sent.start]  # no "that"
                     elif cut is not None:
                         rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
-                stance = clean(rest.strip().lstrip(":").strip())
+                stance = clean(framed_quote(rest))
             else:
                 stance = clean(verb.value + rest)
             aside = as_report(sent, verb) if lemma in _SAY_LIKE else None
@@ -279,7 +274,7 @@ def attribute(
                 end -= 1
             if is_denial(lemma):
                 stance = split_participle(stance)
-            if len(stance.split()) < (2 if is_denial(lemma) or lemma in _EXPRESS else 3):
+            if len(stance.split()) < (2 if is_denial(lemma) or lemma in EXPRESS else 3):
                 continue
             if not f.nested:  # "He said police found Costa suggested ...": he still speaks
                 speakers.note_subject(f.actor)
@@ -294,6 +289,9 @@ def attribute(
         if source is not None and source[0].entity in entities:
             actor = source[0].entity
             out.append(Attribution(actor, source[1], sent.start, sent.end, "according", sent.index))
-        runs.step(sent, out, first_new)
+        runs.step(sent, out, first_new, narrative is not None)
+        unnamed = unnamed_speaker(sent, lambda t: t.lower in lex.speech_verbs, lex.role_words)
+        if unnamed is not None and all(a.verb != unnamed.value for a in out[first_new:]):
+            speakers.note_unnamed()  # "A police spokesman told AFP …": "he" is not the last
         speakers.note_mentions(sent_mentions, sent.tokens)
     return out

@@ -138,7 +138,8 @@ def conjoined_speaker(
     toks: tuple[Token, ...], mentions: list[Mention], subject: Mention, entities: dict[str, Entity]
 ) -> Mention | None:
     """The other speaker of a report whose subject is two names joined by "and" ("Tony
-    Blair and Ruth Kelly have suggested"): the name right before the "and".
+    Blair and Ruth Kelly have suggested"; "Mr Keys and Mr Bacon said"): the subject the
+    parse joins the name to, or the name right before the "and".
 
     >>> from briefs.backends.rules.document import build
     >>> from briefs.backends.rules.mentions import find_mentions
@@ -151,9 +152,26 @@ def conjoined_speaker(
     ...     m.entity = m.text
     >>> conjoined_speaker(s.tokens, ms, kelly, ents).text
     'Tony Blair'
+    >>> s = build("Mr Keys and Mr Bacon said in a statement that it was proof.").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> ents = {m.text: Entity(m.text, "person") for m in ms}
+    >>> for m in ms:
+    ...     m.entity = m.text
+    >>> conjoined_speaker(s.tokens, ms, ms[1], ents).text
+    'Keys'
     """
+    if subject.hint == "pronoun":
+        return None
+    by_index = {t.index: t for t in toks}
+    head = span_head(by_index, subject)
+    first = by_index.get(head.head) if head is not None and head.dep == "conj" else None
+    if first is not None and first.dep in ("nsubj", "nsubjpass") and first.end <= subject.start:
+        # "Mr Keys and Mr Bacon said": the parse joins the names, titles and all
+        for m in mentions:
+            if m.start <= first.start < m.end and m.entity in entities:
+                return m if m.entity != subject.entity and m.hint != "pronoun" else None
     before = [t for t in toks if t.end <= subject.start]
-    if not before or before[-1].lower != "and" or subject.hint == "pronoun":
+    if not before or before[-1].lower != "and":
         return None
     joint = before[-1].start
     for m in mentions:

@@ -13,11 +13,19 @@ quotation it is part of.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefs.backends.rules.document import Sentence, Token
 
-__all__ = ["MAX_RUN_WORDS", "Attribution", "QuoteRuns", "open_after", "opens_quote"]
+__all__ = [
+    "MAX_RUN_WORDS",
+    "Attribution",
+    "QuoteRuns",
+    "narrative_report",
+    "open_after",
+    "opens_quote",
+]
 
 
 @dataclass
@@ -83,7 +91,75 @@ def open_after(text: str, is_open: bool = False) -> bool:
     return is_open
 
 
-def quoted_verb(sent: Sentence, verb: Token, earlier: list[Token]) -> bool:
+def _unbalanced(text: str) -> bool:
+    """Whether the quotation ``text`` opens with is never closed in it."""
+    if text.lstrip()[:1] == '"':
+        return text.count('"') % 2 == 1
+    return text.count("“") + text.count("‘") > text.count("”") + _closing_singles(text)
+
+
+def _closing_singles(text: str) -> int:
+    return sum(1 for k, ch in enumerate(text) if ch == "’" and not text[k + 1 : k + 2].isalpha())
+
+
+_REPORTED_DEPS = ("ccomp", "xcomp", "parataxis")
+
+
+def _past(sent: Sentence, verb: Token) -> bool:
+    """Told in the past, as narrative is: "said", "has told" (not "wants", "says")."""
+    if verb.tag == "VBD":
+        return True
+    aux = [t.lower for t in sent.tokens if t.head == verb.index and t.dep == "aux"]
+    return verb.tag == "VBN" and any(a in ("has", "have", "had") for a in aux)
+
+
+def narrative_report(
+    sent: Sentence, is_report: Callable[[Token], bool], names: Callable[[Token], bool]
+) -> Token | None:
+    """The reporting verb of a sentence that opens with a quotation mark it never closes
+    but is the article's own narrative: a report in the past whose subject names an
+    actor (``names``), not itself reported ("“Apple has told the Wall Street Journal
+    that it …"; "“After the two cemeteries are full the council said only …"). Some
+    pages carry a quotation's closing mark over to the start of the next paragraph;
+    such a sentence is not the previous speaker's words.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build('"Apple has told the Wall Street Journal that it will act.').sentences[0]
+    >>> named = lambda t: t.pos == "PROPN" or t.lower == "council"
+    >>> narrative_report(s, lambda t: t.lower == "told", named).value
+    'told'
+    >>> s = build('“The state responded by taking their savings,” he said.').sentences[0]
+    >>> narrative_report(s, lambda t: t.lower == "responded", named) is None
+    True
+    >>> s = build('"We think the council said no to it.').sentences[0]
+    >>> narrative_report(s, lambda t: t.lower == "said", named) is None
+    True
+    >>> s = build('"No wonder the council wants to move on.').sentences[0]
+    >>> narrative_report(s, lambda t: t.lower == "wants", named) is None
+    True
+    """
+    if not opens_quote(sent.text) or not _unbalanced(sent.text):
+        return None
+    by = {t.index: t for t in sent.tokens}
+    for t in sent.tokens:
+        if t.pos != "VERB" or not is_report(t) or not _past(sent, t):
+            continue
+        subj = [c for c in sent.tokens if c.head == t.index and c.dep == "nsubj"]
+        if not subj or not names(subj[0]) or subj[0].start > t.start:
+            continue
+        cur, seen, reported = t, set(), False
+        while cur.head != cur.index and cur.index not in seen:
+            seen.add(cur.index)
+            reported = reported or cur.dep in _REPORTED_DEPS
+            cur = by.get(cur.head, cur)
+        if not reported:
+            return t
+    return None
+
+
+def quoted_verb(
+    sent: Sentence, verb: Token, earlier: list[Token], narrative: Token | None = None
+) -> bool:
     """Whether a reporting verb stands inside a quotation, so it is the quoted
     speaker's words, not the article reporting someone: inside a quotation opened
     after an earlier report of the sentence ("Oaten said: “Whilst Labour has rejected
@@ -107,6 +183,8 @@ def quoted_verb(sent: Sentence, verb: Token, earlier: list[Token]) -> bool:
             return True
     if not opens_quote(text) or not open_after(text[: verb.start - sent.start]):
         return False
+    if narrative is not None and narrative.index == verb.index:
+        return False  # "“Apple has told …": a stray mark, not a quotation
     after = text[verb.end - sent.start :].lstrip()
     return not after.startswith(":") and not opens_quote(after)
 
@@ -163,8 +241,11 @@ class QuoteRuns:
         self.paragraph = -1
         self.pending: list[Sentence] = []  # a quotation whose speaker is named later
 
-    def step(self, sent: Sentence, out: list[Attribution], first_new: int) -> None:
-        """``out[first_new:]`` are the statements found in ``sent``."""
+    def step(
+        self, sent: Sentence, out: list[Attribution], first_new: int, narrative: bool = False
+    ) -> None:
+        """``out[first_new:]`` are the statements found in ``sent``; ``narrative``: the
+        sentence is the article's narrative despite an opening mark (``narrative_report``)."""
         mine = out[first_new:]
         if mine:
             head = mine[0]
@@ -178,8 +259,8 @@ class QuoteRuns:
             self.last, self.paragraph = mine[-1], sent.paragraph
             self.open = open_after(sent.text)
             return
-        last, opens = self.last, opens_quote(sent.text)
-        quoted = opens or (self.open and sent.paragraph == self.paragraph)
+        last, opens = self.last, opens_quote(sent.text) and not narrative
+        quoted = opens or (self.open and sent.paragraph == self.paragraph and not narrative)
         if last is not None and quoted and len(sent.text.split()) >= MIN_WORDS:
             words = len(last.stance.split()) + len(sent.text.split())
             if not opens and last.end <= sent.start and words <= MAX_RUN_WORDS:

@@ -15,6 +15,7 @@ __all__ = [
     "clause_end",
     "clean",
     "decapitalise",
+    "framed_quote",
     "fronted_report",
     "leading_quote",
     "reported_clause",
@@ -167,3 +168,24 @@ def clause_end(sent: Sentence, verb: Token) -> int:
         if t.index > verb.index and t.head in inside:
             inside.add(t.index)
     return max(t.end for t in sent.tokens if t.index in inside and t.value not in ",;")
+
+
+_FRAME = re.compile(r"""^([^"“‘':;]{1,40}?):\s*(?=["“‘'])""")
+_MAX_FRAME_WORDS = 6
+
+
+def framed_quote(rest: str) -> str:
+    """What follows a reporting verb, without the circumstance that stands between the
+    verb and a quotation introduced by a colon ("said in a statement: “…”", "said
+    last night: ‘…’"): the quotation is the report.
+
+    >>> framed_quote(" in a statement: “This is great proof of support.”")
+    '“This is great proof of support.”'
+    >>> framed_quote(": “We will strike.”"), framed_quote(" that it was over: no more.")
+    ('“We will strike.”', 'that it was over: no more.')
+    """
+    rest = rest.strip()
+    match = _FRAME.match(rest)
+    if match and len(match.group(1).split()) <= _MAX_FRAME_WORDS:
+        return rest[match.end() :]
+    return rest.lstrip(":").strip()

@@ -125,6 +125,10 @@ class Speakers:
         self.subjects.append(name)
         self._speakers.append(name)
 
+    def note_unnamed(self) -> None:
+        """Someone unnamed speaks ("A police spokesman said"): a "he" after it is them."""
+        self._speakers.append(UNNAMED)
+
     def note_mentions(self, mentions: list[Mention], tokens: tuple[Token, ...] = ()) -> None:
         """The sentence's mentions; with its ``tokens``, names that are only a possessor
         or sit under an object ("replicate Dennis Rodman's diplomacy") are not offered
@@ -184,11 +188,15 @@ class Speakers:
             return fits(name) or ("person" in kinds and other)
 
         for name in reversed(self._speakers):  # "X said ... and she added"
-            if speaks(name):
+            if name == UNNAMED and "person" in kinds:
+                return None
+            if name != UNNAMED and speaks(name):
                 return name
         for speakers, names in reversed(self.sentences[-3:]):
             for name in reversed(speakers):
-                if speaks(name):
+                if name == UNNAMED and "person" in kinds:
+                    return None
+                if name != UNNAMED and speaks(name):
                     return name
             for name in names:
                 if fits(name):
@@ -215,6 +223,7 @@ def role_owner(entities: dict[str, Entity], gap: list[Token], lex: Lexicon) -> s
 
 _RELATIVE = words("relative_pronouns")
 NOMINATIVE = {"he", "she", "they", "it", "we"}
+UNNAMED = ""  # a speaker the article does not name
 MAX_SUBJECT_LOOKBACK = 3
 
 

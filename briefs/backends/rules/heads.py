@@ -1,0 +1,123 @@
+"""The speaker the parse names: the subject of a reporting verb, when the nearest
+name before the verb only describes it ("Marc Gonsalves, an executive at Xstrata,
+said"; "Maeve Sherlock, chief executive of the Refugee Council, said").
+
+The nearest mention before a verb is usually its subject; an appositive or a
+prepositional phrase that hangs on the subject puts another name closer to the verb.
+The parse says which noun is the verb's subject (``nsubj``); when the nearest name
+lies inside that subject's phrase and the subject itself is a resolved name, the
+subject speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Set
+
+from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.mentions import Mention
+
+__all__ = ["names_in", "parse_subject", "unnamed_speaker"]
+
+
+def _inside(token: Token, mention: Mention) -> bool:
+    return mention.start <= token.start and token.end <= mention.end
+
+
+def parse_subject(
+    toks: tuple[Token, ...],
+    verb: Token,
+    cand: Mention,
+    mentions: list[Mention],
+    kinds: dict[str, str],
+) -> Mention:
+    """The mention that is ``verb``'s subject in the parse when ``cand`` (the nearest
+    name before the verb) stands inside the subject's phrase; else ``cand``. ``kinds``:
+    the kind of each resolved actor; only a person or a body speaks this way (a title
+    such as "Brown's Britain, by Robert Peston, says" is not Britain speaking).
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> s = build("Marc Gonsalves, an executive at Xstrata, said: “We will look.”").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> for m in ms:
+    ...     m.entity = m.name
+    >>> said = next(t for t in s.tokens if t.value == "said")
+    >>> xstrata = next(m for m in ms if m.name == "Xstrata")
+    >>> parse_subject(s.tokens, said, xstrata, ms, {m.name: "person" for m in ms}).name
+    'Marc Gonsalves'
+    >>> s = build("A friend of Ann Lee said it was over.").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> parse_subject(s.tokens, s.tokens[5], ms[0], ms, {"Ann Lee": "person"}).name
+    'Ann Lee'
+    """
+    if cand.hint == "pronoun":
+        return cand
+    subj = next((t for t in toks if t.head == verb.index and t.dep == "nsubj"), None)
+    if subj is None or _inside(subj, cand) or subj.end > cand.start:
+        return cand
+    by = {t.index: t for t in toks}
+    for t in toks:
+        if not _inside(t, cand):
+            continue
+        cur, seen = t, set()
+        while cur.head != cur.index and cur.index not in seen and cur.index != subj.index:
+            seen.add(cur.index)
+            if cur.dep == "conj":
+                return cand  # "Tony Blair and Ruth Kelly said": both speak
+            cur = by.get(cur.head, cur)
+        if cur.index != subj.index:
+            return cand  # the name is not part of the subject's phrase
+        break
+    own = next((m for m in mentions if _inside(subj, m) and m.hint != "pronoun"), None)
+    if own is None or kinds.get(str(own.entity)) not in _SPEAKING:
+        return cand
+    gap = [t for t in toks if own.end <= t.start and t.end <= cand.start]
+    if not gap or gap[0].lower not in _LINKS or len(gap) > _MAX_GAP:
+        return cand  # not an appositive or an affiliation: a misparse, likely
+    if gap[-1].value == "(" and kinds.get(str(own.entity)) != "person":
+        return cand  # "The UN Office for … Affairs (OCHA) warned": the subject's own alias
+    return own
+
+
+_SPEAKING = ("person", "organization", "group")
+_LINKS = {",", "of", "at", "from", "for", "with", "-", "–", "—", "("}
+_MAX_GAP = 12
+
+
+_INDEFINITE = ("a", "an", "another", "one")
+
+
+def unnamed_speaker(
+    sent: Sentence, is_report: Callable[[Token], bool], roles: Set[str]
+) -> Token | None:
+    """Whether someone the article does not name reports in ``sent`` ("A police
+    spokesman told the AFP news agency that …"; "Another witness said …"): the reporting
+    verb whose subject is a person's role (``roles``) with an indefinite article, or
+    None. A "he" in the next sentence is that person, not the last named speaker.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("A police spokesman told AFP that the case was open.").sentences[0]
+    >>> unnamed_speaker(s, lambda t: t.lower == "told", {"spokesman"}).value
+    'told'
+    >>> s = build("The spokesman for Ann Lee told AFP that it was open.").sentences[0]
+    >>> unnamed_speaker(s, lambda t: t.lower == "told", {"spokesman"}) is None
+    True
+    """
+    toks = sent.tokens
+    for verb in toks:
+        if verb.pos != "VERB" or not is_report(verb):
+            continue
+        for subj in toks:
+            if subj.head != verb.index or subj.dep != "nsubj" or subj.lower not in roles:
+                continue
+            dets = [t.lower for t in toks if t.head == subj.index and t.dep == "det"]
+            if any(d in _INDEFINITE for d in dets):
+                return verb
+    return None
+
+
+def names_in(mentions: list[Mention]) -> Callable[[Token], bool]:
+    """Whether a token stands inside one of ``mentions`` that is not a pronoun."""
+    spans = [(m.start, m.end) for m in mentions if m.hint != "pronoun"]
+    return lambda t: any(a <= t.start and t.end <= b for a, b in spans)
