@@ -139,3 +139,17 @@ def test_a_line_wrapped_inside_a_sentence_does_not_cut_it():
     assert any("and after that, who knows" in s for s in stances), stances
     assert all("\n" not in s for s in stances)
     assert_evidence_exact(text, brief)
+
+
+def test_the_title_is_not_the_former_holder_of_it() -> None:
+    """ "the president told ..." is never the "former president": a role no longer held
+    names nobody now (the speaker may stay unknown, never wrong)."""
+    text = (
+        "Freedonia is offering a tax amnesty to people who hid their earnings under the "
+        "rule of former president Ed Shaw.\n\nThe country's new president, Mia Kerr, has "
+        "said that anyone who discloses their wealth will pay 1% in tax.\n\n"
+        '"There are people who have money but are afraid to show it," the president '
+        "told a cabinet session."
+    )
+    brief = briefs.generate_brief(text)
+    assert not [p for p in brief.positions if p.actor == "Ed Shaw"]

@@ -16,6 +16,7 @@ from briefs.backends.rules.family import adult_title, is_child, kin_given_name, 
 from briefs.backends.rules.kinds import named_person, title_in_name
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.roles import holds
 from briefs.backends.rules.wordbook import words
 
 __all__ = ["Entity", "affiliations", "resolve_entities"]
@@ -135,7 +136,7 @@ class _Resolver:
                     continue
                 role = (entity.role or "").lower()
                 names = [w.lower() for w in entity.words()]
-                if m.name in names or m.name.split()[-1] in names or m.name in role:
+                if m.name in names or m.name.split()[-1] in names or holds(role, m.name):
                     entity.add(m)
                     return
             if m.name in words("organisation_nouns"):  # "the group": the last organisation

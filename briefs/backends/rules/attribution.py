@@ -36,6 +36,7 @@ from briefs.backends.rules.polarity import (
     split_participle,
     verb_phrase_start,
 )
+from briefs.backends.rules.roles import role_owner
 from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
@@ -56,7 +57,6 @@ from briefs.backends.rules.subjects import (
     affiliated_person,
     gap_ok,
     inside_report,
-    role_owner,
     skip_relative_clause,
 )
 from briefs.backends.rules.verbs import EXPRESS, report_verb_ok

@@ -21,7 +21,6 @@ __all__ = [
     "affiliated_person",
     "gap_ok",
     "inside_report",
-    "role_owner",
     "skip_relative_clause",
 ]
 
@@ -208,17 +207,6 @@ class Speakers:
             if fits(name):
                 return name
         return None
-
-
-def role_owner(entities: dict[str, Entity], gap: list[Token], lex: Lexicon) -> str | None:
-    """ "Armenia’s prime minister has raised ..." -> the person with that role."""
-    gap_text = " ".join(t.value.lower() for t in gap)
-    nouns = {n for n in lex.role_nouns if f" {n} " in f" {gap_text} "}
-    for entity in entities.values():
-        role = (entity.role or "").lower()
-        if entity.kind == "person" and any(n in role for n in nouns):
-            return entity.name
-    return None
 
 
 _RELATIVE = words("relative_pronouns")
