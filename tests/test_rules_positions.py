@@ -153,3 +153,16 @@ def test_the_title_is_not_the_former_holder_of_it() -> None:
     )
     brief = briefs.generate_brief(text)
     assert not [p for p in brief.positions if p.actor == "Ed Shaw"]
+
+
+def test_what_one_person_says_another_did_is_the_speakers_claim() -> None:
+    """An accusation told in a that-clause ("the witness has said that Mr Hale ordered
+    ...") is the witness's claim; it never becomes the accused's own position."""
+    text = (
+        "Former finance chief Tom Reyes is the prosecution's main witness against Ed "
+        "Hale, who has pleaded not guilty. Tom Reyes has said that Mr Hale ordered "
+        'accounting changes at the firm, telling him to "hit our numbers".'
+    )
+    brief = briefs.generate_brief(text)
+    assert not [p for p in brief.positions if p.actor == "Ed Hale" and "ordered" in p.stance]
+    assert any("ordered accounting changes" in p.stance for p in brief.positions if p.actor == "Tom Reyes")

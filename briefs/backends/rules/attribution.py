@@ -1,10 +1,9 @@
 """Who said (or did) what: attributed statements, direct and indirect.
 
-For every reporting verb in a sentence ("accused", "said", "called for",
-"expressed concern"), the speaker is the nearest actor mention before it in the
-same clause (or right after it: "said Ms Ruiz"); pronouns and "the spokesperson"
-are resolved to the actor most recently speaking or mentioned. The stance is the
-reported clause ("that ..."), the quotation, or the verb phrase.
+For each reporting verb ("said", "accused", "called for") the speaker is the nearest actor
+mention before it in its clause (or after it: "said Ms Ruiz"); pronouns and "the
+spokesperson" resolve to the actor last speaking or mentioned. The stance is the reported
+clause (never what another says of a person), the quotation, or the verb phrase.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
     as_report,
+    claimed_by_other,
     elaborates_passive,
     inside_report_clause,
     inverted_person,
@@ -150,8 +150,7 @@ def _find(
             titled = inverted_person(toks, tok, after, entities)
             if titled is not None and (subject is None or subject.entity not in entities):
                 subject, inverted = titled, True  # "said the chairman of …, Barry Sheerman"
-        if subject is None and prev.lower() in ("and", "but") and found:
-            # "She argued that ... and said ...": same speaker, new clause
+        if subject is None and prev.lower() in ("and", "but") and found:  # "… and said …"
             found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))
             continue
         if subject is None:
@@ -179,6 +178,9 @@ def _find(
         nested = tok.dep != "relcl" and any(
             inside_report_clause(toks, tok, toks[f.verb]) for f in found
         )
+        pairs = [(toks[f.verb].index, f.actor) for f in found]
+        if kinds.get(actor) == "person" and claimed_by_other(toks, tok, actor, pairs, lex):
+            continue  # "Sullivan has said that Mr Ebbers ordered …": Sullivan's claim
         partner = joined_speaker(toks, mentions, subject, entities)
         if partner is not None and not inverted:  # "Tony Blair and Ruth Kelly have said"
             found.append(_Found(partner, str(partner.entity), i, partner.start, False, nested))

@@ -13,6 +13,7 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "as_report",
+    "claimed_by_other",
     "conjoined_speaker",
     "elaborates_passive",
     "he_subject",
@@ -254,3 +255,41 @@ def relative_stop(
         return clause_start
     marks = [t.start for t in toks if subject.end <= t.start < verb.start and t.value in ",-–—"]
     return marks[0] if marks else clause_start
+
+
+def claimed_by_other(
+    toks: tuple[Token, ...],
+    verb: Token,
+    actor: str,
+    speakers: list[tuple[int, str]],
+    lex: Lexicon,
+) -> bool:
+    """Whether ``verb`` heads a "that"-clause another speech verb reports, and that
+    outer report is not ``actor``'s own (``speakers``: each found report's verb index
+    and actor): what someone says a person did ("Mr Reyes has said that Mr Hale
+    ordered changes") is the speaker's claim, an accusation or a rumour, not the
+    person's stance; "he said he believed …" stays his.
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("Mr Reyes has said that Mr Hale ordered changes to the books.").sentences[0]
+    >>> said, ordered = (next(t for t in s.tokens if t.value == w) for w in ("said", "ordered"))
+    >>> claimed_by_other(s.tokens, ordered, "Hale", [(said.index, "Reyes")], lexicon())
+    True
+    >>> claimed_by_other(s.tokens, ordered, "Hale", [(said.index, "Hale")], lexicon())
+    False
+    """
+    if verb.dep == "relcl":
+        return False  # "something Mr Kay denies": a relative clause, not a reported one
+    if not any(t.head == verb.index and t.dep == "mark" and t.lower == "that" for t in toks):
+        return False  # only a "that"-clause ("…, while Goode added: …" is no claim of X's)
+    outer = {
+        t.index
+        for t in toks
+        if t.index != verb.index
+        and t.lower in lex.speech_verbs
+        and inside_report_clause(toks, verb, t)
+    }
+    if not outer:
+        return False
+    return actor not in {a for i, a in speakers if i in outer}
