@@ -133,6 +133,13 @@ def according_to(sent: Sentence, mentions: list[Mention]) -> tuple[Mention, str]
     >>> m, stance = according_to(s.sentences[0], find_mentions(s.sentences[0], lexicon()))
     >>> m.text, stance
     ('World Bank', 'Growth will slow this year.')
+    >>> s = build("One man fired a gun, according to a complaint filed in US federal court.")
+    >>> according_to(s.sentences[0], find_mentions(s.sentences[0], lexicon())) is None
+    True
+    >>> s = build("Labour's campaign cost £1.7m and the Greens' £404,000, according to "
+    ...           "figures revealed by the Electoral Commission.")
+    >>> according_to(s.sentences[0], find_mentions(s.sentences[0], lexicon()))[0].text
+    'Electoral Commission'
     """
     toks = sent.tokens
     at = next(
@@ -149,6 +156,10 @@ def according_to(sent: Sentence, mentions: list[Mention]) -> tuple[Mention, str]
     source = [m for m in mentions if m.start >= after and m.hint != "pronoun"]
     if not source or source[0].start - after > _MAX_SOURCE_GAP:
         return None
+    gap = [k for k, t in enumerate(toks) if after <= t.start and t.end <= source[0].start]
+    placed = source[0].hint == "country" or source[0].label in ("GPE", "LOC", "FAC")
+    if placed and any(toks[k].pos == "VERB" and toks[k + 1].lower != "by" for k in gap):
+        return None  # "a complaint filed in US court": a place, no source
     text, base = sent.text, sent.start
     if toks[at].value == "According":  # "According to X, ...": the report follows X
         comma = text.find(",", source[0].end - base)
