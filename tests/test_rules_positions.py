@@ -165,4 +165,5 @@ def test_what_one_person_says_another_did_is_the_speakers_claim() -> None:
     )
     brief = briefs.generate_brief(text)
     assert not [p for p in brief.positions if p.actor == "Ed Hale" and "ordered" in p.stance]
-    assert any("ordered accounting changes" in p.stance for p in brief.positions if p.actor == "Tom Reyes")
+    reyes = [p.stance for p in brief.positions if p.actor == "Tom Reyes"]
+    assert any("ordered accounting changes" in stance for stance in reyes)
