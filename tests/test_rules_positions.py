@@ -167,3 +167,17 @@ def test_what_one_person_says_another_did_is_the_speakers_claim() -> None:
     assert not [p for p in brief.positions if p.actor == "Ed Hale" and "ordered" in p.stance]
     reyes = [p.stance for p in brief.positions if p.actor == "Tom Reyes"]
     assert any("ordered accounting changes" in stance for stance in reyes)
+
+
+def test_she_in_a_clause_hung_on_the_main_one_is_its_subject() -> None:
+    """ "…, where she ordered …" is the main clause's person, not the last speaker."""
+    text = (
+        "Senate contender Tom Reyes is a regular at the cafes and recently told the Herald "
+        "that he always tips staff. And just one day into her campaign, Ann Lee was seen "
+        "in a cafe in Dayton, Ohio where she ordered a chicken dish with rice, a salad and "
+        "fruit juice."
+    )
+    brief = briefs.generate_brief(text)
+    ordered = [p.actor for p in brief.positions if "ordered" in p.stance.lower()]
+    assert "Tom Reyes" not in ordered
+    assert ordered == ["Ann Lee"]

@@ -24,7 +24,7 @@ from briefs.backends.rules.clauses import (
 from briefs.backends.rules.continuation import Attribution, QuoteRuns, narrative_report, quoted_verb
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.frames import passive_with_agent, reframed, relative_denials
-from briefs.backends.rules.heads import names_in, parse_subject, unnamed_speaker
+from briefs.backends.rules.heads import main_clause_person, names_in, parse_subject, unnamed_speaker
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.negated_subjects import joined_speaker
@@ -152,7 +152,6 @@ def _find(
                 subject, inverted = titled, True  # "said the chairman of …, Barry Sheerman"
         if subject is None and prev.lower() in ("and", "but") and found:  # "… and said …"
             found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))
-            continue
         if subject is None:
             continue
         if subject.hint == "pronoun" and (
@@ -167,8 +166,9 @@ def _find(
             continue  # "his plans", "said, by 2008, he wanted ...": not a new speaker
         if actor is None:
             actor = subject.entity
-            if subject.hint == "pronoun":
-                actor = speakers.pronoun(subject.name, lex)
+            if subject.hint == "pronoun":  # "…, where she ordered": the main clause's person
+                actor = main_clause_person(toks, mentions, subject, kinds)
+                actor = actor or speakers.pronoun(subject.name, lex)
                 subject.entity = actor  # resolved: later steps (open issues) can use it
         if actor is None or actor not in entities:
             continue

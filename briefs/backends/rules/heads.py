@@ -121,3 +121,56 @@ def names_in(mentions: list[Mention]) -> Callable[[Token], bool]:
     """Whether a token stands inside one of ``mentions`` that is not a pronoun."""
     spans = [(m.start, m.end) for m in mentions if m.hint != "pronoun"]
     return lambda t: any(a <= t.start and t.end <= b for a, b in spans)
+
+
+_PERSONAL = {"he", "she"}
+# words that open a clause hung on the main one ("…, where she ordered", "as he left")
+_OPENERS = {"where", "when", "as", "after", "before", "while", "because", "since", "until"}
+
+
+def main_clause_person(
+    toks: tuple[Token, ...], mentions: list[Mention], pronoun: Mention, kinds: dict[str, str]
+) -> str | None:
+    """The person a "he"/"she" refers to when it is the subject of an adverbial clause
+    ("where", "when", "as", "after" …) hung on a main clause whose subject is a named
+    person before it: "Hillary Clinton was seen in a Chipotle, where she ordered a
+    chicken dish" is Clinton, not the last speaker of the sentences before. None
+    otherwise (a pronoun that is the main clause's subject, or inside a report).
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("Ann Lee was seen in a cafe in Ohio, where she ordered a salad.").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> for m in ms:
+    ...     m.entity = m.text
+    >>> she = next(m for m in ms if m.text == "she")
+    >>> main_clause_person(s.tokens, ms, she, {"Ann Lee": "person"})
+    'Ann Lee'
+    >>> s = build("Ann Lee dismissed reports she told Bo Kerr she would quit.").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> for m in ms:
+    ...     m.entity = m.text
+    >>> she = next(m for m in ms if m.text == "she")
+    >>> main_clause_person(s.tokens, ms, she, {"Ann Lee": "person"}) is None
+    True
+    """
+    if pronoun.text.lower() not in _PERSONAL:
+        return None
+    by = {t.index: t for t in toks}
+    own = next((t for t in toks if t.start == pronoun.start), None)
+    verb = by.get(own.head) if own is not None and own.dep.startswith("nsubj") else None
+    if verb is None or verb.dep not in ("relcl", "advcl"):
+        return None
+    if not any(t.head == verb.index and t.lower in _OPENERS for t in toks):
+        return None  # "reports she told …": a report, not a clause of the main one's
+    root = next((t for t in toks if t.dep == "ROOT"), None)
+    if root is None or root.start > pronoun.start:
+        return None
+    for m in mentions:
+        if m.end > pronoun.start or m.hint == "pronoun" or kinds.get(str(m.entity)) != "person":
+            continue
+        inside = [t for t in toks if m.start <= t.start and t.end <= m.end]
+        if any(t.head == root.index and t.dep.startswith("nsubj") for t in inside):
+            return str(m.entity)
+    return None
