@@ -15,6 +15,7 @@ from collections.abc import Callable, Set
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["names_in", "parse_subject", "unnamed_speaker"]
 
@@ -125,7 +126,7 @@ def names_in(mentions: list[Mention]) -> Callable[[Token], bool]:
 
 _PERSONAL = {"he", "she"}
 # words that open a clause hung on the main one ("…, where she ordered", "as he left")
-_OPENERS = {"where", "when", "as", "after", "before", "while", "because", "since", "until"}
+_OPENERS = words("clause_openers")
 
 
 def main_clause_person(

@@ -11,11 +11,12 @@ from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import conjoined_speaker
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["base_form", "joined_speaker", "negated_report", "negated_subject"]
 
 # words that negate the subject they open ("no one", "none of", "neither ... nor")
-_NEGATORS = {"neither", "no", "none", "nobody", "nothing", "not"}
+_NEGATORS = words("negative_subjects")  # also read by question_polarity.py
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefs.backends.rules import question_words as W
 from briefs.backends.rules.issue_check import Said
 
 __all__ = ["disputed"]
@@ -20,7 +21,7 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 # a claim that opens on a pronoun would ask about someone the question cannot name
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that"}
+_PRONOUNS = W.PRONOUNS | W.UNRESOLVABLE | W.DEMONSTRATIVES
 
 
 def disputed(sentence: int, said: Sequence[Said]) -> str | None:

@@ -13,8 +13,11 @@ from collections.abc import Sequence
 
 from briefs.backends.rules import question_words as W
 from briefs.backends.rules.document import Token
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["says_no"]
+
+_NEGATIVE_SUBJECTS = words("negative_subjects")  # "No politician should ...", "Neither ..."
 
 
 def says_no(tokens: Sequence[Token], k: int, first: int, start: int) -> bool:
@@ -43,10 +46,9 @@ def says_no(tokens: Sequence[Token], k: int, first: int, start: int) -> bool:
     >>> ask("The chief economist said the bank's job would be easy this year.")
     ["Whether the bank's job will be easy this year."]
     """
-    lowered = [t.value.lower() for t in tokens]
-    if lowered[k] in W.REFUSALS or lowered[first] in W.NEGATIVE_SUBJECTS:
+    if tokens[k].lower in W.REFUSALS or tokens[first].lower in _NEGATIVE_SUBJECTS:
         return True
-    if any(w in W.NEGATIONS for w in lowered[k:start]):
+    if any(t.lower in W.NEGATIONS for t in tokens[k:start]):
         return True  # "would not be"
     # the verbs above the marker, and above the subject (the parser may hang "her
     # colleagues" on "feel" as its object): one of them negated, or with a "no"

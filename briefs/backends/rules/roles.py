@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefs.backends.rules.wordbook import words
+
 if TYPE_CHECKING:  # actors.py reads ``holds`` from here
     from briefs.backends.rules.actors import Entity
     from briefs.backends.rules.document import Token
@@ -14,7 +16,7 @@ if TYPE_CHECKING:  # actors.py reads ``holds`` from here
 __all__ = ["holds", "role_owner"]
 
 # "former president", "ex-minister", "the late prime minister": a role no longer held
-_PAST_ROLE = re.compile(r"\b(?:former|ex|late|then|outgoing|previous)\b[- ]*(?:\w+ )?$")
+_PAST_ROLE = re.compile(r"\b(?:" + "|".join(words("past_role_words")) + r")\b[- ]*(?:\w+ )?$")
 
 
 def holds(role: str, noun: str) -> bool:
