@@ -4,8 +4,8 @@ A splits file (``evals/external-splits.json``) is
 ``{"sources": {"bbc": [ids], ...}, "dev": [ids], "dev2": [ids], "test": [ids],
 "test2": [ids]}``. Tune on ``dev`` (and ``dev2``, a second dev set written later to check
 that what was tuned on ``dev`` carries); measure ``test`` once per change, and ``test2``
-(a test set written after ``test`` had been looked at) once per round. Ids missing from ``sources`` have
-the source "all".
+(a test set written after ``test`` had been looked at) once per round. Ids missing from
+``sources`` have the source "all".
 """
 
 from __future__ import annotations
