@@ -43,6 +43,7 @@ from briefs.backends.rules.stances import (
     TRAIL,
     clause_end,
     clean,
+    cut_end,
     decapitalise,
     framed_quote,
     fronted_report,
@@ -216,7 +217,7 @@ def attribute(
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
             if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."
                 stop = min(stop, clause_end(sent, verb))
-            stop = min([stop, *(c for c in cuts.values() if verb.end < c)])
+            stop = cut_end(sent, verb, min([stop, *(c for c in cuts.values() if verb.end < c)]))
             lemma = lex.speech_verbs[verb.value.lower()]
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
