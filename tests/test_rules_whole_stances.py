@@ -56,3 +56,16 @@ def test_a_cut_claim_does_not_end_on_a_dangling_connective():
     claims = [c.rstrip(".") for s in stances for c in s.split("; ")]
     assert not any(c.endswith(("and", "meantime", "when", "which")) for c in claims), claims
     assert any("Imposed sanctions" in c for c in claims), claims
+
+
+def test_a_passive_report_keeps_its_auxiliary_and_it_speaks_for_nobody():
+    text = (
+        "Luigi Costa appeared in court on Monday. Costa is accused of stabbing his "
+        "neighbour in the dining room of his home. It is feared that two more people "
+        "were hurt. The Canberra Police said the inquiry continues."
+    )
+    brief = briefs.generate_brief(text)
+    costa = stances_of(brief, "Luigi Costa")
+    assert any(s.startswith("Is accused of stabbing") for s in costa), costa
+    assert not any(s.startswith("Accused of") for s in costa), costa
+    assert not any("two more people" in p.stance for p in brief.positions), brief.positions

@@ -32,9 +32,10 @@ from briefs.backends.rules.passives import according_to, passive_reports, passiv
 from briefs.backends.rules.polarity import (
     is_denial,
     negated,
+    passive,
     reports_after,
     split_participle,
-    verb_phrase_start,
+    verb_phrase,
 )
 from briefs.backends.rules.roles import role_owner
 from briefs.backends.rules.stances import (
@@ -261,9 +262,8 @@ def attribute(
             aside = as_report(sent, verb) if lemma in _SAY_LIKE else None
             if aside is not None:  # "as Tony Blair has suggested, GCSEs will stay"
                 stance = clean(aside)
-            if negated(sent, verb):  # "cannot confirm such an incident": the no stays
-                first = verb_phrase_start(sent, verb)
-                stance = clean(sent.text[first.start - sent.start : stop - sent.start])
+            if negated(sent, verb) or passive(sent, verb):  # "cannot confirm", "is accused of"
+                stance = clean(verb_phrase(sent, verb, stop))
             elif (frame := reframed(sent, verb, stop, cuts, out[first_new:], lex)) is not None:
                 stance = clean(frame)  # "something X denies", "Neither X nor Y would say"
             elif is_denial(lemma) and not stance.lower().startswith(verb.value.lower()):
