@@ -69,3 +69,16 @@ def test_a_passive_report_keeps_its_auxiliary_and_it_speaks_for_nobody():
     assert any(s.startswith("Is accused of stabbing") for s in costa), costa
     assert not any(s.startswith("Accused of") for s in costa), costa
     assert not any("two more people" in p.stance for p in brief.positions), brief.positions
+
+
+def test_the_setting_before_that_is_not_the_stance():
+    text = (
+        "The Environmental Agency said Friday that a pesticide at the villa may have "
+        "caused the illnesses. Union leader Mark Stone said in a statement that there "
+        "could be further walkouts."
+    )
+    brief = briefs.generate_brief(text)
+    agency = stances_of(brief, "Environmental Agency")
+    stone = stances_of(brief, "Mark Stone")
+    assert agency and not agency[0].startswith("Friday"), agency
+    assert stone and stone[0].startswith("There could be further walkouts"), stone

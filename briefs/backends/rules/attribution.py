@@ -42,6 +42,7 @@ from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
+    after_setting,
     clause_end,
     clean,
     cut_end,
@@ -100,8 +101,7 @@ def _find(
         if quoted_verb(sent, tok, [toks[f.verb] for f in found], narrative):
             continue  # "Oaten said: “Whilst Labour has rejected …”": inside a quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
-        if head and not own_subject(toks, tok):
-            # "Merrill Lynch denied the claims and said ...": the first verb's speaker
+        if head and not own_subject(toks, tok):  # "X denied the claims and said …": X
             if is_denial(lex.speech_verbs[toks[head[0].verb].value.lower()]):
                 continue  # what follows a denial stays in it ("denied X, but argues Y")
             found.append(_Found(None, head[0].actor, i, toks[i - 1].start))
@@ -256,7 +256,7 @@ def attribute(
                         rest = sent.text[clause - sent.start : stop - sent.start]  # no "that"
                     elif cut is not None:
                         rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
-                stance = clean(framed_quote(rest))
+                stance = clean(framed_quote(after_setting(sent, verb, rest)))
             else:
                 stance = clean(verb.value + rest)
             aside = as_report(sent, verb) if lemma in _SAY_LIKE else None
