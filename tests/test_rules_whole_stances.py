@@ -74,8 +74,8 @@ def test_a_passive_report_keeps_its_auxiliary_and_it_speaks_for_nobody():
 def test_the_setting_before_that_is_not_the_stance():
     text = (
         "The Environmental Agency said Friday that a pesticide at the villa may have "
-        "caused the illnesses. Union leader Mark Stone said in a statement that there "
-        "could be further walkouts."
+        "caused the illnesses. Mark Stone said last week that there could be further "
+        "walkouts over pay."
     )
     brief = briefs.generate_brief(text)
     agency = stances_of(brief, "Environmental Agency")
