@@ -82,3 +82,14 @@ def test_the_setting_before_that_is_not_the_stance():
     stone = stances_of(brief, "Mark Stone")
     assert agency and not agency[0].startswith("Friday"), agency
     assert stone and stone[0].startswith("There could be further walkouts"), stone
+
+
+def test_a_report_joined_to_a_deed_is_the_deed_doer_s():
+    text = (
+        "Forensic psychiatrist Professor Paul Mullen examined Luigi Costa after the attack "
+        "and believes there was evidence of his state of mind declining."
+    )
+    brief = briefs.generate_brief(text)
+    mullen = stances_of(brief, "Paul Mullen")
+    assert any("evidence" in s for s in mullen), brief.positions
+    assert not any("evidence" in s for s in stances_of(brief, "Luigi Costa"))

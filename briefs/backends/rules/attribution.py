@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefs.backends.rules import heads
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
     as_report,
@@ -127,6 +128,8 @@ def _find(
                     break
                 if cand is not first and cand.hint == "pronoun":
                     break
+        if (shared := heads.conj_subject(toks, tok, mentions)) and shared.entity in entities:
+            subject, actor = shared, None  # "Mullen examined Costa and believes …": Mullen
         prev = toks[i - 1].value if i else ""
         inverted = False
         if (
@@ -223,11 +226,8 @@ def attribute(
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
             quote = leading_quote(sent, f.subject.start) if f.subject is not None else None
-            if (
-                quote is None
-                and f.subject is not None
-                and len(rest.strip(TRAIL + ". ").split()) < 3
-            ):
+            short = len(rest.strip(TRAIL + ". ").split()) < 3
+            if quote is None and f.subject is not None and short:
                 quote = fronted_report(sent, f.subject.start)
             if (
                 quote is None
