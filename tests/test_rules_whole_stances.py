@@ -86,10 +86,9 @@ def test_the_setting_before_that_is_not_the_stance():
 
 def test_a_report_joined_to_a_deed_is_the_deed_doer_s():
     text = (
-        "Forensic psychiatrist Professor Paul Mullen examined Luigi Costa after the attack "
-        "and believes there was evidence of his state of mind declining."
+        "Prime Minister Prayuth Chan-ocha met the families on Monday and agreed that a "
+        "delegation of British officers could travel to Thailand."
     )
     brief = briefs.generate_brief(text)
-    mullen = stances_of(brief, "Paul Mullen")
-    assert any("evidence" in s for s in mullen), brief.positions
-    assert not any("evidence" in s for s in stances_of(brief, "Luigi Costa"))
+    stances = stances_of(brief, "Prayuth Chan-ocha")
+    assert any(s.startswith("Agreed that a delegation") for s in stances), stances
