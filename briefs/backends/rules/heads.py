@@ -191,8 +191,11 @@ def conj_subject(toks: tuple[Token, ...], verb: Token, mentions: list[Mention]) 
     >>> conj_subject(s.tokens, verb, find_mentions(s, lexicon())).name
     'Paul Mullen'
     """
-    if verb.dep != "conj" or any(t.head == verb.index and t.dep.startswith("nsubj") for t in toks):
+    kids = [t.dep for t in toks if t.head == verb.index]
+    if verb.dep != "conj" or any(d.startswith("nsubj") for d in kids):
         return None
+    if not {"ccomp", "xcomp"} & set(kids):
+        return None  # "… goes up to them and supports them": a deed, not a report
     head = next((t for t in toks if t.index == verb.head), None)
     if head is None or head.pos != "VERB" or head.dep != "ROOT" or head.end > verb.start:
         return None  # only the main clause: "said the union had paid … and called": no
