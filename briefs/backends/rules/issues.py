@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence
-from briefs.backends.rules.issue_check import Said, passes, told_in_past
+from briefs.backends.rules.issue_check import Said, main_clause_open, passes, told_in_past
 from briefs.backends.rules.issue_settled import (
     decided,
     first_person,
@@ -229,7 +229,10 @@ def find_issues(
         if issue.question is None and settled(sent, future_re) and not issue.explicit:
             continue  # a past event told as done leaves nothing open
         issue.text = issue.question or issue.text
-        if not passes(issue.text, issue.sentence, said, past=told_in_past(sent)):
+        past = told_in_past(sent)
+        if not passes(issue.text, issue.sentence, said, past=past):
             continue  # not open, or a position of the brief in other words
+        if issue.question is None and not issue.explicit and not main_clause_open(sent, past=past):
+            continue  # "… the business - which is expected to make a loss - …": an aside
         chosen.append(issue)
     return chosen
