@@ -17,7 +17,9 @@ rephrased as a "Whether ..." question) is listed only if
    words of issue and stance overlap at ``RESTATED_OVERLAP`` or more).
 
 A question ("Whether the board will reconsider the bid.") asks what a position
-asserts; it restates nothing and passes.
+asserts; it restates nothing and passes, unless it only asks back a speaker's advice
+("Whether the Bank should stand ready to cut rates." after "the Bank should stand
+ready to cut rates", a position of the brief).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ _QUESTION = re.compile(
     r"^\W*(?:whether|how|what|when|who|whom|which|why|if)\b|\?\W*$", re.IGNORECASE
 )
 _WORD = re.compile(r"[\w’']+")
+_SHOULD = re.compile(r"\bshould\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -195,8 +198,16 @@ def passes(text: str, sentence: int, said: Sequence[Said], *, past: bool = False
     True
     >>> passes("The inquiry is due to report next month.", 4, said)
     True
+
+    A recommendation asked back ("Whether the Bank should stand ready to cut
+    rates.", "Whether Britain should take its fair share ...", each a speaker's
+    advice in the brief) is that speaker's position, not an open issue:
+
+    >>> advice = [Said(5, "The Bank should stand ready to cut rates.")]
+    >>> passes("Whether the Bank should stand ready to cut rates.", 5, advice)
+    False
     """
-    if is_question(text):
-        return True
+    if is_question(text):  # a recommendation asked back is the speaker's position
+        return not (_SHOULD.search(text) and restates(text, [s.stance for s in said]))
     here = [s.stance for s in said if s.sentence == sentence]
     return says_open(text, here, past=past) and not restates(text, [s.stance for s in said])
