@@ -124,6 +124,7 @@ def says_open(text: str, claims: Sequence[str] = (), *, past: bool = False) -> b
 
 
 _SIDE = frozenset(("relcl", "acl", "appos"))  # a relative clause, a participle, an aside
+_STILL = frozenset(("still", "yet"))  # "which still remain untraced": open wherever it sits
 
 
 def _in_side_clause(tok: Token, by_index: dict[int, Token]) -> bool:
@@ -145,7 +146,9 @@ def main_clause_open(sent: Sentence, *, past: bool = False) -> bool:
     tie the knot ..." and "A British Basketball statement ... said: ... the need to
     fund their performance development, which was identified in its own review" tell
     a plan and a complaint, each with its only cue in a side clause. A sentence
-    with no cue at all is left to :func:`says_open`.
+    with no cue at all is left to :func:`says_open`. A cue after "still" or "yet"
+    is open wherever it sits ("Police have identified eight suspects in the attack,
+    of which two still remain untraced").
 
     >>> from briefs.backends.rules.document import build
     >>> [main_clause_open(s) for s in build(
@@ -162,6 +165,9 @@ def main_clause_open(sent: Sentence, *, past: bool = False) -> bool:
         if tok is None:
             continue
         cued = True
+        before = by_index.get(tok.index - 1)
+        if before is not None and before.lower in _STILL:
+            return True  # "eight suspects, of which two still remain untraced"
         if not _in_side_clause(tok, by_index):
             return True
     return not cued

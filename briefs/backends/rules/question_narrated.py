@@ -37,6 +37,7 @@ _REPORT = (words("say_verbs") | words("report_verbs_extra")) - {
 }
 _WORD = re.compile(r"[\w’'-]+")
 _MAX_UP = 8  # heads walked up from the asked verb
+_CONDITIONS = frozenset(("if", "unless"))
 
 
 _ENDINGS = ("", "s", "es", "d", "ed", "ing")
@@ -60,6 +61,15 @@ def _reported(by_index: dict[int, Token], verb: Token) -> bool:
         if _reports(cur):
             return True
     return False
+
+
+def _conditioned(by_index: dict[int, Token], verb: Token) -> bool:
+    """A condition hangs on ``verb`` ("if it gets its way", "unless ..."): what it
+    says may not happen, even where the question leaves the condition out."""
+    return any(
+        t.lower in _CONDITIONS and t.head in by_index and by_index[t.head].head == verb.index
+        for t in by_index.values()
+    )
 
 
 def narrated(sent: Sentence, question: str) -> bool:
@@ -86,6 +96,9 @@ def narrated(sent: Sentence, question: str) -> bool:
     >>> check("The risks will worsen if house prices fall.",
     ...       "Whether the risks will worsen if house prices fall.")
     False
+    >>> check("If it gets its way, the government will push the measure through.",
+    ...       "Whether the government will push the measure through.")
+    False
     """
     toks = list(sent.tokens)
     by_index = {t.index: t for t in toks}
@@ -100,5 +113,7 @@ def narrated(sent: Sentence, question: str) -> bool:
         return False
     if any(_reported(by_index, v) for v in verbs):
         return False
+    if any(_conditioned(by_index, v) for v in verbs):
+        return False  # "If it gets its way, the Dutch government will conclude ..."
     rest = " ".join(_WORD.findall(question)[1:])
     return not (says_open(rest) or " or " in f" {rest.lower()} ")
