@@ -33,7 +33,9 @@ _UNSURE = frozenset(("would", "could", "may", "might", "should", "must"))
 _SPEECH: dict[str, str] = book()["speech_verbs"]
 # a decision reported as made is settled ("confirmed the plant will close"): no speaker's doubt
 _REPORT = (words("say_verbs") | words("report_verbs_extra")) - {
-    w[: len(w) - n] for w in words("decision_made") for n in (1, 2)  # "agreed", "confirmed"
+    w[: len(w) - n]
+    for w in words("decision_made")
+    for n in (1, 2)  # "agreed", "confirmed"
 }
 _WORD = re.compile(r"[\w’'-]+")
 _MAX_UP = 8  # heads walked up from the asked verb
