@@ -129,8 +129,8 @@ _STILL = frozenset(("still", "yet"))  # "which still remain untraced": open wher
 
 def _in_side_clause(tok: Token, by_index: dict[int, Token]) -> bool:
     for _ in range(len(by_index)):
-        if tok.dep in _SIDE:
-            return True
+        if tok.dep in _SIDE and not (tok.dep == "acl" and tok.tag == "VB"):
+            return True  # not "the opportunity to take the proposal on to a formal bid"
         if tok.head == tok.index or tok.head not in by_index:
             return False
         tok = by_index[tok.head]
