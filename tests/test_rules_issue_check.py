@@ -100,3 +100,13 @@ def test_a_cue_only_in_an_aside_leaves_nothing_open():
     issues = [i.issue for i in briefs.generate_brief(text).open_issues]
     assert not any("Marchionne" in i for i in issues), issues
     assert any("ferrari could be floated" in i.lower() for i in issues), issues
+
+
+def test_a_pending_step_on_the_calendar_stays_an_issue():
+    text = (
+        "The two firms have argued over the merger for a year. The committee will vote on "
+        "the bill on Tuesday. The new chief executive will be named in March."
+    )
+    issues = [i.issue for i in briefs.generate_brief(text).open_issues]
+    assert "Whether the committee will vote on the bill on Tuesday." in issues, issues
+    assert "Whether the new chief executive will be named in March." in issues, issues

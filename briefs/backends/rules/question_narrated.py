@@ -101,6 +101,13 @@ def narrated(sent: Sentence, question: str) -> bool:
     >>> check("If it gets its way, the government will push the measure through.",
     ...       "Whether the government will push the measure through.")
     False
+
+    A step at which something pending is decided is open even when the narrator
+    states its date (word book ``issue_openness``: "vote", "verdict", "be named"):
+
+    >>> check("The committee will vote on the bill on Tuesday.",
+    ...       "Whether the committee will vote on the bill on Tuesday.")
+    False
     """
     toks = list(sent.tokens)
     by_index = {t.index: t for t in toks}
