@@ -69,3 +69,44 @@ def test_rewrites_that_would_say_nothing_are_left_alone():
 
     assert ask('The ballot papers will ask: "Should the UK approve the treaty?"') is None
     assert ask("Further charges could follow.") == "Whether further charges could follow."
+
+
+NARRATED = (
+    "Fiat and General Motors have settled their dispute. GM will pay Fiat $2bn as part "
+    "of the settlement. A total of £345m will be invested in 31 sports. Police said the "
+    "highway would be closed for a few hours while the wreckage is cleared."
+)
+
+
+def test_a_narrators_plain_statement_is_no_whether_question():
+    issues = [i.issue for i in briefs.generate_brief(NARRATED).open_issues]
+    assert not any("GM will pay" in i or "£345m" in i for i in issues), issues
+    # a forecast reported from a speaker still asks whether it comes true
+    assert any(i.startswith("Whether the highway will be closed") for i in issues), issues
+
+
+def test_advice_asked_back_is_the_speakers_position():
+    advice = [Said(2, "The Bank should stand ready to cut rates.")]
+    assert not passes("Whether the Bank should stand ready to cut rates.", 2, advice)
+    assert passes("Whether the Bank will cut rates.", 2, advice)
+
+
+def test_a_cue_only_in_an_aside_leaves_nothing_open():
+    text = (
+        "Mr Marchionne becomes the fourth head of the business, which is expected to "
+        "make a loss in 2004, in as many years. Ferrari could be floated on the stock "
+        "market in either 2006 or 2007."
+    )
+    issues = [i.issue for i in briefs.generate_brief(text).open_issues]
+    assert not any("Marchionne" in i for i in issues), issues
+    assert any("ferrari could be floated" in i.lower() for i in issues), issues
+
+
+def test_a_pending_step_on_the_calendar_stays_an_issue():
+    text = (
+        "The two firms have argued over the merger for a year. The committee will vote on "
+        "the bill on Tuesday. The new chief executive will be named in March."
+    )
+    issues = [i.issue for i in briefs.generate_brief(text).open_issues]
+    assert "Whether the committee will vote on the bill on Tuesday." in issues, issues
+    assert "Whether the new chief executive will be named in March." in issues, issues

@@ -17,7 +17,9 @@ rephrased as a "Whether ..." question) is listed only if
    words of issue and stance overlap at ``RESTATED_OVERLAP`` or more).
 
 A question ("Whether the board will reconsider the bid.") asks what a position
-asserts; it restates nothing and passes.
+asserts; it restates nothing and passes, unless it only asks back a speaker's advice
+("Whether the Bank should stand ready to cut rates." after "the Bank should stand
+ready to cut rates", a position of the brief).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.wordbook import words
 from briefs.text.similarity import lexical
 
@@ -35,6 +37,7 @@ __all__ = [
     "RESTATED_OVERLAP",
     "Said",
     "is_question",
+    "main_clause_open",
     "passes",
     "restates",
     "says_open",
@@ -46,6 +49,7 @@ _QUESTION = re.compile(
     r"^\W*(?:whether|how|what|when|who|whom|which|why|if)\b|\?\W*$", re.IGNORECASE
 )
 _WORD = re.compile(r"[\w’']+")
+_SHOULD = re.compile(r"\bshould\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,13 @@ def is_question(text: str) -> bool:
 def _openness(present: bool) -> re.Pattern[str]:
     listed = words("issue_openness") | (words("issue_openness_present") if present else set())
     cues = sorted(listed, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+    # "could be floated in 2006 or 2007" may happen; "could have", "might not": no
+    modals = "|".join(sorted(words("issue_openness_modals")))
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(c) for c in cues) + r"|(?:" + modals + r")"
+        r"(?!\s+(?:have|not|n't)\b)(?!n't))\b",
+        re.IGNORECASE,
+    )
 
 
 def says_open(text: str, claims: Sequence[str] = (), *, past: bool = False) -> bool:
@@ -96,12 +106,71 @@ def says_open(text: str, claims: Sequence[str] = (), *, past: bool = False) -> b
     >>> says_open("The union is demanding a pay rise."), says_open(
     ...     "Vaz led the calls for compensation.", past=True)
     (True, False)
+
+    What may yet happen is open; what might have happened is not: "Ferrari ... could
+    be separately floated on the stock market in either 2006 or 2007", "voting against
+    the budget could cost them their committee positions", but "he realized he might
+    have gotten ahead of himself".
+
+    >>> [says_open(t) for t in ("Ferrari could be floated in 2006 or 2007.",
+    ...     "He realized he might have gotten ahead of himself.")]
+    [True, False]
     """
     taken = {w.lower() for c in claims for w in _WORD.findall(c)}
     for m in _openness(not past).finditer(text):
         if any(w.lower() not in taken for w in _WORD.findall(m.group(0))):
             return True
     return False
+
+
+_SIDE = frozenset(("relcl", "acl", "appos"))  # a relative clause, a participle, an aside
+_STILL = frozenset(("still", "yet"))  # "which still remain untraced": open wherever it sits
+
+
+def _in_side_clause(tok: Token, by_index: dict[int, Token]) -> bool:
+    for _ in range(len(by_index)):
+        if tok.dep in _SIDE and not (tok.dep == "acl" and tok.tag == "VB"):
+            return True  # not "the opportunity to take the proposal on to a formal bid"
+        if tok.head == tok.index or tok.head not in by_index:
+            return False
+        tok = by_index[tok.head]
+    return False
+
+
+def main_clause_open(sent: Sentence, *, past: bool = False) -> bool:
+    """A cue of openness of ``sent`` (see :func:`says_open`) belongs to what the
+    sentence asserts, not only to a relative clause, a participle or an aside that
+    describes one of its nouns: "Mr Marchionne becomes the fourth head of the
+    business - which is expected to make a 800m euro loss in 2004 - in as many
+    years" tells who leads the firm; "The winning duo - announced next Monday - will
+    tie the knot ..." and "A British Basketball statement ... said: ... the need to
+    fund their performance development, which was identified in its own review" tell
+    a plan and a complaint, each with its only cue in a side clause. A sentence
+    with no cue at all is left to :func:`says_open`. A cue after "still" or "yet"
+    is open wherever it sits ("Police have identified eight suspects in the attack,
+    of which two still remain untraced").
+
+    >>> from briefs.backends.rules.document import build
+    >>> [main_clause_open(s) for s in build(
+    ...     "Mr Marchionne becomes the fourth head of the business, which is expected "
+    ...     "to make a loss in 2004. The business is expected to make a loss in 2004."
+    ... ).sentences]
+    [False, True]
+    """
+    by_index = {t.index: t for t in sent.tokens}
+    cued = False
+    for m in _openness(not past).finditer(sent.text):
+        at = sent.start + m.start()
+        tok = next((t for t in sent.tokens if t.start <= at < t.end), None)
+        if tok is None:
+            continue
+        cued = True
+        before = by_index.get(tok.index - 1)
+        if before is not None and before.lower in _STILL:
+            return True  # "eight suspects, of which two still remain untraced"
+        if not _in_side_clause(tok, by_index):
+            return True
+    return not cued
 
 
 def told_in_past(sent: Sentence) -> bool:
@@ -150,8 +219,16 @@ def passes(text: str, sentence: int, said: Sequence[Said], *, past: bool = False
     True
     >>> passes("The inquiry is due to report next month.", 4, said)
     True
+
+    A recommendation asked back ("Whether the Bank should stand ready to cut
+    rates.", "Whether Britain should take its fair share ...", each a speaker's
+    advice in the brief) is that speaker's position, not an open issue:
+
+    >>> advice = [Said(5, "The Bank should stand ready to cut rates.")]
+    >>> passes("Whether the Bank should stand ready to cut rates.", 5, advice)
+    False
     """
-    if is_question(text):
-        return True
+    if is_question(text):  # a recommendation asked back is the speaker's position
+        return not (_SHOULD.search(text) and restates(text, [s.stance for s in said]))
     here = [s.stance for s in said if s.sentence == sentence]
     return says_open(text, here, past=past) and not restates(text, [s.stance for s in said])

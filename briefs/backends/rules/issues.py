@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence
-from briefs.backends.rules.issue_check import Said, passes, told_in_past
+from briefs.backends.rules.issue_check import Said, main_clause_open, passes, told_in_past
 from briefs.backends.rules.issue_settled import (
     decided,
     first_person,
@@ -28,6 +28,7 @@ from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.question_condition import condition_question
 from briefs.backends.rules.question_dispute import disputed
+from briefs.backends.rules.question_narrated import narrated
 from briefs.backends.rules.question_unknown import unknown_question
 from briefs.backends.rules.question_unnamed import unnamed_question
 from briefs.backends.rules.questions import Vocabulary, as_question
@@ -191,9 +192,10 @@ def find_issues(
         for m in sent_mentions:
             if m.entity in keep and m.entity not in actors:
                 actors.append(m.entity)
-        question = unknown or (
-            as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
-        )
+        asked = as_question(sent, sent_mentions, vocabulary, kinds) if AS_QUESTIONS else None
+        if unknown is None and asked is not None and narrated(sent, asked):
+            continue  # "GM will pay Fiat $2bn as part of the settlement": a fact, no doubt
+        question = unknown or asked
         question = question or condition_question(sent)  # "If a bid is going to emerge ..."
         if question is not None and not keeps_polarity(sent, question):
             question = None  # "said he would not be prosecuted" is no "Whether he will be"
@@ -227,7 +229,10 @@ def find_issues(
         if issue.question is None and settled(sent, future_re) and not issue.explicit:
             continue  # a past event told as done leaves nothing open
         issue.text = issue.question or issue.text
-        if not passes(issue.text, issue.sentence, said, past=told_in_past(sent)):
+        past = told_in_past(sent)
+        if not passes(issue.text, issue.sentence, said, past=past):
             continue  # not open, or a position of the brief in other words
+        if issue.question is None and not issue.explicit and not main_clause_open(sent, past=past):
+            continue  # "… the business - which is expected to make a loss - …": an aside
         chosen.append(issue)
     return chosen

@@ -20,6 +20,7 @@ __all__ = ["CallScan"]
 _CALLS = book()["questions"]
 CALL_ON = frozenset(_CALLS["call_on"])  # "called on X to", "calls upon X to"
 URGE = frozenset(_CALLS["urge"])  # "urged X to", "pressed X to"
+_ANAPHORIC = tuple(book()["anaphoric_predicates"])  # "to do the same", "to do so"
 
 
 class CallScan(SubjectScan):
@@ -41,6 +42,8 @@ class CallScan(SubjectScan):
         ['Whether the siege will be lifted.']
         >>> ask("He urged workers not to strike. She was asked to leave the meeting.")
         [None, None]
+        >>> ask("The union urged workers at other plants to do the same.")
+        [None]
         """
         word, nxt = self.word(k), self.word(k + 1)
         if word in CALL_ON and nxt in ("on", "upon", "for"):
@@ -60,6 +63,8 @@ class CallScan(SubjectScan):
         if subject is None:
             return None
         predicate = self.predicate(to + 1)
+        if predicate and any(predicate.lower().startswith(a) for a in _ANAPHORIC):
+            return None  # "urge oil palm companies to do the same": the same as what?
         return f"Whether {subject} will {predicate}" if predicate else None
 
     def ends_object(self, i: int) -> bool:

@@ -25,6 +25,7 @@ from briefs.backends.rules import question_words as W
 from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.question_calls import CallScan
+from briefs.backends.rules.question_cut import noun_cut
 from briefs.backends.rules.question_polarity import says_no
 from briefs.backends.rules.question_subject import Vocabulary
 
@@ -162,6 +163,8 @@ class _Parse(CallScan):
             return None  # "our legislation": whose, the question cannot say
         if words[-1] in W.DANGLING:
             return None  # "at a time when", "the deficit which": cut short
+        if noun_cut(self.tokens, start, end):
+            return None  # "be a far more lively": its noun came after the comma
         return self.span(start, end - 1)
 
     def _lone_verb(self, start: int) -> bool:
