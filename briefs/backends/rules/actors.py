@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from briefs.backends.rules.bounds import bare_possessive, one_owned_name
-from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms, merge_bare_bodies
+from briefs.backends.rules.cast import (
+    Entity,
+    affiliations,
+    merge_acronyms,
+    merge_bare_bodies,
+    merge_state_government,
+)
 from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.family import adult_title, is_child, kin_given_name, rename
 from briefs.backends.rules.kinds import named_person, title_in_name
@@ -204,6 +210,8 @@ class _Resolver:
             if not people and kin is not None:  # but "Dad Phil", now Phil Hayward
                 rename(self.entities, kin, f"{kin.name} {last}").add(m)
                 return
+        if len(m.tokens) <= 1 and len(people) > 1:  # "Sterling" after Donald and Shelly
+            people = [e for e in recent if e in people][-1:]  # Sterling: the last one named
         if len(m.tokens) <= 1 and len(people) == 1:
             people[0].add(m)
             return
@@ -262,6 +270,14 @@ def resolve_entities(
     >>> "Almagro" in actors("Rafael Nadal beat Nicolas Almagro on Wednesday. Almagro had "
     ...     "won before. Neymar scored vs PSG Almagro could not repeat that. Almagro was tired.")
     False
+
+    Of two people named in full with one surname, a bare surname is the one named last
+    (two who share a surname stay apart, and no third actor "Sterling" is made):
+
+    >>> actors("Donald Sterling owns the Clippers. Sterling said he would fight the ban. "
+    ...     "His wife Shelly Sterling said she would keep her share. Sterling told "
+    ...     "reporters the team was hers.")
+    ['Shelly Sterling', 'Donald Sterling']
     """
     lowercase = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     resolver = _Resolver(lex, lowercase, text)
@@ -285,6 +301,7 @@ def resolve_entities(
                 recent.append(entity)
     merge_acronyms(resolver.entities)
     merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)
+    merge_state_government(resolver.entities)
     for entity in resolver.entities.values():
         if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
             entity.kind = "organization"  # "Borussia Dortmund": a club, not a person

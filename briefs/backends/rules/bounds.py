@@ -254,3 +254,18 @@ def split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tup
     parts.append((start, j))
     parts = [(a + int(b - a > 1 and is_hyphen_adjective(toks[a].value)), b) for a, b in parts]
     return [(a, b) for a, b in parts if a < b]
+
+
+_ATTRIBUTIVE = re.compile(r"[A-Z][\w'’.]*(-[a-z]+ed)")
+
+
+def attributive_suffix(word: str) -> int:
+    """How many characters of a name's last word are a participle hung on the name
+    to describe what follows it ("the Trevor Hemmings-owned gelding", "a Roman
+    Abramovich-backed bid"): the name ends before the hyphen.
+
+    >>> attributive_suffix("Hemmings-owned"), attributive_suffix("Al-Hamadi")
+    (6, 0)
+    """
+    found = _ATTRIBUTIVE.fullmatch(word)
+    return len(found.group(1)) if found else 0

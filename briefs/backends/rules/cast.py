@@ -116,6 +116,43 @@ def merge_bare_bodies(entities: dict[str, Entity], nouns: set[str]) -> None:
         del entities[bare.name]
 
 
+def merge_state_government(entities: dict[str, Entity]) -> None:
+    """An unnamed "the government" is the state of the one country the article makes
+    act (the subject of a verb, named twice): one actor, the country ("Argentina
+    ... the government has offered creditors"). With no such country, or two, it
+    stays apart.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> gov = Entity("government", "organization")
+    >>> gov.add(Mention(30, 44, "the government", 1, "generic", "government"))
+    >>> ar = Entity("Argentina", "country")
+    >>> for i in (0, 1):
+    ...     m = Mention(i * 10, i * 10 + 9, "Argentina", i, "country", "Argentina")
+    ...     m.subject = True
+    ...     ar.add(m)
+    >>> found = {"government": gov, "Argentina": ar}
+    >>> merge_state_government(found)
+    >>> sorted(found), len(ar.mentions)
+    (['Argentina'], 3)
+    """
+    bare = entities.get("government")
+    if bare is None or any(m.hint not in ("generic", "pronoun") for m in bare.mentions):
+        return
+    states = [
+        e
+        for e in entities.values()
+        if e.kind == "country"
+        and sum(m.hint == "country" for m in e.mentions) >= 2
+        and any(m.subject for m in e.mentions)
+    ]
+    if len(states) != 1:
+        return
+    for m in bare.mentions:
+        states[0].add(m)
+    states[0].positions += bare.positions
+    del entities[bare.name]
+
+
 def affiliations(entities: dict[str, Entity]) -> set[str]:
     """The organisations a person who takes a position leads (the role names the body
     and a leading post: "CBI chief economist Ian McCafferty said ...", "Carlos Baez

@@ -95,7 +95,13 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
         subjects = sum(m.subject for m in entity.mentions)
         if entity.positions > 0 and entity.name.split()[-1].lower() not in _PROXIES:
             return True
+        if len(entity.mentions) >= 3 and subjects >= 2 and any(m.sentence in lead for m in named):
+            return True  # the lead's "desperate migrants" who then act: "Most migrants ..."
         return any(m.speaks for m in entity.mentions) and subjects >= 2
+    if not named and entity.name == "government":
+        # "the government", named no other way and not its country's (cast.py): an
+        # actor when it acts or recurs ("inflict defeats on the government")
+        return len(entity.mentions) >= 3 or any(m.subject for m in entity.mentions)
     if kind_of(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:

@@ -10,6 +10,7 @@ last two are resolved to an actor later, in ``actors.py``.
 from __future__ import annotations
 
 from briefs.backends.rules.bounds import (
+    attributive_suffix,
     keeps_front,
     kinship,
     owned_s,
@@ -26,6 +27,7 @@ from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import (
     Mention,
     classify,
+    common_front,
     is_acronym,
     is_cap,
     is_hyphen_adjective,
@@ -109,7 +111,7 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             i < j
             and (
                 (toks[i].value in lex.stop_caps and not keeps_front(sent, toks, i, j, lex))
-                or _common_noun(toks[i].value, lex)
+                or common_front(toks[i], lex)
                 or is_hyphen_adjective(toks[i].value)
                 or (kinship(toks[i].value) and i + 1 < j)
             )
@@ -127,21 +129,6 @@ def _opens_title(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
     its first word ("Deputy Prime Minister John Prescott", not "Prime Minister")."""
     words = tuple(t.value for t in toks[i:j])
     return any(len(t) >= 2 and words[: len(t)] == t for t in lex.titles)
-
-
-def _common_noun(word: str, lex: Lexicon) -> bool:
-    low = word.lower()
-    return (
-        low in lex.group_nouns
-        or low.rstrip("s") in lex.role_nouns
-        or (
-            low.endswith("ing")
-            and len(low) > 5
-            and word[:1].isupper()
-            and word[1:].islower()
-            and low not in lex.role_nouns
-        )
-    )
 
 
 def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
@@ -192,13 +179,15 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         first = toks[start_tok] if kind == "person" else toks[i]
         owned = kind in ("organization", "other") and owned_s(sent, toks, j)
         last = toks[j] if owned else toks[j - 1]
-        text = sent.text[first.start - sent.start : last.end - sent.start]
+        cut = attributive_suffix(rest[-1]) if kind == "person" and rest else 0
+        text = sent.text[first.start - sent.start : last.end - sent.start - cut]
+        rest = [*rest[:-1], rest[-1][: len(rest[-1]) - cut]] if cut else rest
         if kind == "person" and title is None and "-" in text and " " not in text:
             kind = "other"  # "Nagorno-Karabakh"
         out.append(
             Mention(
                 start=first.start,
-                end=last.end,
+                end=last.end - cut,
                 text=text,
                 sentence=sent.index,
                 hint=kind,

@@ -13,6 +13,7 @@ from briefs.backends.rules.wordbook import words
 __all__ = [
     "Mention",
     "classify",
+    "common_front",
     "is_acronym",
     "is_cap",
     "is_hyphen_adjective",
@@ -234,3 +235,31 @@ def classify(words: list[str], lex: Lexicon) -> tuple[str, str | None]:
     if 2 <= len(words) <= 4 and all(is_cap(w) and w.replace("-", "").isalpha() for w in words):
         return "person", None
     return "other", None
+
+
+def common_front(tok: Token, lex: Lexicon) -> bool:
+    """Whether a capitalised word at the front of a name is a common noun: a group or
+    role noun ("Lawyers for ...") or a participle ("Speaking on Monday, ...",
+    "Campaigning Labour MP Jo Cox"); an -ing word the parser calls a proper noun is
+    part of the name ("Downing Street", "Beijing"), not a participle.
+
+    >>> import briefs
+    >>> [a.name for a in briefs.generate_brief(
+    ...     "Downing Street said the talks would resume. A Downing Street spokesman "
+    ...     "said the unions were invited.").actors]
+    ['Downing Street']
+    """
+    word = tok.value
+    low = word.lower()
+    return (
+        low in lex.group_nouns
+        or low.rstrip("s") in lex.role_nouns
+        or (
+            low.endswith("ing")
+            and len(low) > 5
+            and word[:1].isupper()
+            and word[1:].islower()
+            and low not in lex.role_nouns
+            and tok.pos != "PROPN"
+        )
+    )
