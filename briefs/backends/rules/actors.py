@@ -27,8 +27,8 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = ["Entity", "affiliations", "resolve_entities"]
 
-_KINDS = {"institution": "organization"}
 _FIRST_NAME_TITLES = words("first_name_titles")  # "Sir Michael" for Sir Michael Wilshaw
+_INSTITUTION_NOUNS = words("institution_nouns")  # "the government": an actor unnamed
 
 
 def _key(text: str) -> str:
@@ -237,20 +237,6 @@ class _Resolver:
                 return  # "win the General Election": a title word in a name, no General
             kind = "person" if m.hint == "person" or m.has_title else "other"
             self._get(surface, kind, m.role).add(m)
-
-
-# descriptions that name an actor on their own, even when no name precedes them
-_INSTITUTION_NOUNS = {
-    "government",
-    "opposition",
-    "ministry",
-    "police",
-    "army",
-    "regulator",
-    "commission",
-    "council",
-    "court",
-}
 
 
 def resolve_entities(

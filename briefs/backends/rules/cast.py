@@ -4,6 +4,7 @@ stands for are one actor; a body a speaking person leads is an actor of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from briefs.backends.rules.names import Mention
@@ -77,7 +78,7 @@ def merge_acronyms(entities: dict[str, Entity]) -> None:
         del entities[short.name]
 
 
-def merge_bare_bodies(entities: dict[str, Entity], nouns: set[str]) -> None:
+def merge_bare_bodies(entities: dict[str, Entity], nouns: Set[str]) -> None:
     """ "Government" (or "the government") and the one qualified government the
     article names ("Queensland Government", "the Scottish Government"): one actor,
     under the qualified name; so for a body named by the last words of another
