@@ -210,8 +210,8 @@ class _Resolver:
             if not people and kin is not None:  # but "Dad Phil", now Phil Hayward
                 rename(self.entities, kin, f"{kin.name} {last}").add(m)
                 return
-        if len(m.tokens) <= 1 and len(people) > 1:  # "Sterling" after Donald and Shelly
-            people = [e for e in recent if e in people][-1:]  # Sterling: the last one named
+        if len(m.tokens) <= 1 and len(people) > 1 and all(named_person(e.mentions) for e in people):
+            people = [e for e in recent if e in people][-1:]  # "Sterling": the Sterling named last
         if len(m.tokens) <= 1 and len(people) == 1:
             people[0].add(m)
             return
