@@ -31,6 +31,7 @@ from briefs.backends.rules.names import (
     is_acronym,
     is_cap,
     is_hyphen_adjective,
+    is_work_title,
     role_after,
     role_before,
     strip_title,
@@ -136,6 +137,8 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for i, j in _runs(sent, lex):
         words = [t.value for t in toks[i:j]]
+        if is_work_title(words):
+            continue  # "Shake It Off": a song talked about, no actor
         body = title_of_body(words, lex)
         if body is not None:  # "Director General of the British Chambers of Commerce"
             i, words = i + body, words[body:]

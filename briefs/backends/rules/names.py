@@ -17,6 +17,7 @@ __all__ = [
     "is_acronym",
     "is_cap",
     "is_hyphen_adjective",
+    "is_work_title",
     "role_after",
     "role_before",
     "strip_title",
@@ -26,6 +27,7 @@ __all__ = [
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
 _DETERMINERS = words("determiners")
 _EVENTS = words("event_last_words")  # "Gold Cup", "Winter Olympics": events
+_WORK_PRONOUNS = words("work_title_pronouns")  # "Shake It Off": a song
 
 
 @dataclass
@@ -263,3 +265,14 @@ def common_front(tok: Token, lex: Lexicon) -> bool:
             and tok.pos != "PROPN"
         )
     )
+
+
+def is_work_title(words: list[str]) -> bool:
+    """Whether a run of capitalised words is the title of a work, a song, film, book or
+    show: a pronoun inside it ("Taylor Swift's Shake It Off", "Call Me By Your Name");
+    a person's or a body's name holds none.
+
+    >>> is_work_title(["Shake", "It", "Off"]), is_work_title(["Taylor", "Swift"])
+    (True, False)
+    """
+    return any(w in _WORK_PRONOUNS for w in words[1:])
