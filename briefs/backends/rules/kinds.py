@@ -3,11 +3,11 @@ a person the recogniser names as one, and a character an actor plays."""
 
 from __future__ import annotations
 
-from briefs.backends.rules.document import Sentence
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["mark_parts", "named_person", "state_subject", "title_in_name"]
+__all__ = ["demonym_person", "mark_parts", "named_person", "state_subject", "title_in_name"]
 
 _PLAY = words("role_playing_verbs")
 _SCREEN = words("screen_nouns")
@@ -102,3 +102,16 @@ def state_subject(sent: Sentence, m: Mention) -> bool:
             if head is not None and head.dep in ("nsubj", "nsubjpass") and head.lower in _STATE:
                 return True
     return False
+
+
+def demonym_person(sent: Sentence, first: Token) -> bool:
+    """Whether the name after a lone demonym is a person's: the recogniser reads a
+    person there ("American Tim Weston", "Tory Liam Fox"); else the demonym describes
+    a thing or a place ("a Russian SU-27 Flanker", "the Russian Far East").
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("It was intercepted by a Russian SU-27 Flanker on Tuesday.").sentences[0]
+    >>> demonym_person(s, s.tokens[6])
+    False
+    """
+    return any(e.label == "PERSON" and e.start <= first.start < e.end for e in sent.entities)

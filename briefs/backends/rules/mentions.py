@@ -22,7 +22,7 @@ from briefs.backends.rules.bounds import (
 )
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
-from briefs.backends.rules.kinds import mark_parts, state_subject
+from briefs.backends.rules.kinds import demonym_person, mark_parts, state_subject
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import (
     Mention,
@@ -147,6 +147,8 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
             continue
         title, rest = strip_title([w for w in words if w != "."], lex)
         start_tok = j - len(rest)
+        if title in lex.adjectives and not demonym_person(sent, toks[start_tok]):
+            title = None  # "a Russian SU-27 Flanker", "the Russian Far East": no person
         kind, how = classify(rest, lex)
         if kind == "adjective":
             continue
