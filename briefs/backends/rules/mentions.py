@@ -26,6 +26,7 @@ from briefs.backends.rules.kinds import demonym_person, mark_parts, state_subjec
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import (
     Mention,
+    body_voice,
     classify,
     common_front,
     is_acronym,
@@ -255,6 +256,9 @@ def _phrase_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 end_tok = toks[i + len(noun.split())]
                 text = sent.text[tok.start - sent.start : end_tok.end - sent.start]
                 out.append(Mention(tok.start, end_tok.end, text, sent.index, "generic", noun))
+        elif low in ("a", "an") and body_voice(toks[i + 1 : i + 3]):
+            body = toks[i + 1]  # "a police spokesman said": the police speak
+            out.append(Mention(body.start, body.end, body.value, sent.index, "generic", body.lower))
         elif low in lex.person_pronouns or low in lex.plural_pronouns or low in lex.it_pronouns:
             out.append(Mention(tok.start, tok.end, tok.value, sent.index, "pronoun", low))
     return out

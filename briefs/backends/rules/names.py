@@ -12,6 +12,7 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "Mention",
+    "body_voice",
     "classify",
     "common_front",
     "is_acronym",
@@ -28,6 +29,7 @@ _POSSESSIVE = {"'s", "’s", "s'", "s’"}
 _DETERMINERS = words("determiners")
 _EVENTS = words("event_last_words")  # "Gold Cup", "Winter Olympics": events
 _WORK_PRONOUNS = words("work_title_pronouns")  # "Shake It Off": a song
+_INSTITUTIONS = words("institution_nouns")  # "the government", "police"
 
 
 @dataclass
@@ -276,3 +278,19 @@ def is_work_title(words: list[str]) -> bool:
     (True, False)
     """
     return any(w in _WORK_PRONOUNS for w in words[1:])
+
+
+def body_voice(toks: tuple[Token, ...]) -> bool:
+    """Whether two words are an institution's spokesperson ("police spokesman",
+    "government spokeswoman"): the institution is the voice's, an actor.
+
+    >>> import briefs
+    >>> [a.name for a in briefs.generate_brief("The diplomat was not held, a police "
+    ...     "spokesman said. The injury was not serious, a police spokesman said.").actors]
+    ['police']
+    """
+    return (
+        len(toks) == 2
+        and toks[0].lower in _INSTITUTIONS
+        and toks[1].lower in ("spokesman", "spokeswoman", "spokesperson")
+    )
