@@ -269,3 +269,22 @@ def attributive_suffix(word: str) -> int:
     """
     found = _ATTRIBUTIVE.fullmatch(word)
     return len(found.group(1)) if found else 0
+
+
+def described_person(sent: Sentence, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """Whether the sentence's first word, capitalised only because it opens the
+    sentence, describes the person the recogniser reads in the rest of the run
+    ("Passenger Jin Pai, 35, was standing ...", "Shopkeeper Angie Booth, who owns
+    ..."): the word is no part of the name.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Passenger Jin Pai, 35, was standing on the rim of a toilet.").sentences[0]
+    >>> described_person(s, s.tokens, 0, 3)
+    True
+    """
+    if i != 0 or j - i < 3 or toks[i].ent:
+        return False
+    return any(
+        e.label == "PERSON" and e.start == toks[i + 1].start and e.end == toks[j - 1].end
+        for e in sent.entities
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from briefs.backends.rules.bounds import (
     attributive_suffix,
+    described_person,
     keeps_front,
     kinship,
     owned_s,
@@ -116,6 +117,7 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
                 or common_front(toks[i], lex)
                 or is_hyphen_adjective(toks[i].value)
                 or (kinship(toks[i].value) and i + 1 < j)
+                or described_person(sent, toks, i, j)
             )
             and not _opens_title(toks, i, j, lex)
         ):
