@@ -85,7 +85,9 @@ def trim_tail(toks: tuple[Token, ...], i: int, j: int) -> int:
     """The end of the run ``i:j`` without trailing words that belong to the noun
     phrase after it: a determiner or a number whose head lies beyond the run
     ("at East Midlands Airport The £6 plastic gadget was ...", "near Fernvale Six
-    others have been taken"), or a capitalised determiner ("The") at its end.
+    others have been taken"), a capitalised determiner ("The") at its end, or a
+    capitalised conjunction that opens the next sentence run into it ("in the city
+    of Hefei But he was caught out").
 
     >>> from briefs.backends.rules.document import build
     >>> s = build("The toy was seized at East Midlands Airport The £6 gadget was new.").sentences[0]
@@ -96,7 +98,8 @@ def trim_tail(toks: tuple[Token, ...], i: int, j: int) -> int:
     while j - 1 > i:
         tok = toks[j - 1]
         ahead = tok.dep in _TAIL_DEPS and tok.head > last
-        if not (ahead or tok.lower in ("the", "a", "an")):
+        opener = tok.pos in ("CCONJ", "SCONJ") and tok.value[:1].isupper()
+        if not (ahead or opener or tok.lower in ("the", "a", "an")):
             break
         j -= 1
     return j
