@@ -19,7 +19,7 @@ from briefs.backends.rules.cast import (
 )
 from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.family import adult_title, is_child, kin_given_name, rename
-from briefs.backends.rules.kinds import named_person, title_in_name
+from briefs.backends.rules.kinds import named_person, surname_person, title_in_name
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.roles import holds
@@ -291,8 +291,9 @@ def resolve_entities(
     for entity in resolver.entities.values():
         if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
             entity.kind = "organization"  # "Borussia Dortmund": a club, not a person
-        elif entity.kind == "other" and any(
-            m.hint == "person" and m.has_title for m in entity.mentions
+        elif entity.kind == "other" and (
+            any(m.hint == "person" and m.has_title for m in entity.mentions)
+            or surname_person(entity.mentions, text)  # "Hogwood studied keyboard"
         ):
             entity.kind = "person"  # "Venter" ... "Dr Venter": a surname with a title
     return resolver.entities
