@@ -13,9 +13,9 @@ from briefs.backends.rules.bounds import bare_possessive, one_owned_name
 from briefs.backends.rules.cast import (
     Entity,
     affiliations,
+    last_named,
     merge_acronyms,
     merge_bare_bodies,
-    merge_state_government,
 )
 from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.family import adult_title, is_child, kin_given_name, rename
@@ -211,7 +211,7 @@ class _Resolver:
                 rename(self.entities, kin, f"{kin.name} {last}").add(m)
                 return
         if len(m.tokens) <= 1 and len(people) > 1 and all(named_person(e.mentions) for e in people):
-            people = [e for e in recent if e in people][-1:]  # "Sterling": the Sterling named last
+            people = last_named(people, recent)  # "Sterling": the Sterling named last
         if len(m.tokens) <= 1 and len(people) == 1:
             people[0].add(m)
             return
@@ -286,8 +286,7 @@ def resolve_entities(
                     recent.remove(entity)
                 recent.append(entity)
     merge_acronyms(resolver.entities)
-    merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)
-    merge_state_government(resolver.entities)
+    merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)  # and the state's government
     for entity in resolver.entities.values():
         if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
             entity.kind = "organization"  # "Borussia Dortmund": a club, not a person

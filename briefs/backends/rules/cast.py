@@ -84,6 +84,7 @@ def merge_bare_bodies(entities: dict[str, Entity], nouns: Set[str]) -> None:
     under the qualified name; so for a body named by the last words of another
     ("Coast Guard" after "the Italian coast guard"). With two qualified ones the
     bare name stays apart; a single word merges only if it is an institution noun.
+    Then an unnamed "the government" joins its state (``merge_state_government``).
 
     >>> from briefs.backends.rules.names import Mention
     >>> def body(name: str) -> Entity:
@@ -115,6 +116,32 @@ def merge_bare_bodies(entities: dict[str, Entity], nouns: Set[str]) -> None:
             full[0].add(m)
         full[0].positions += bare.positions
         del entities[bare.name]
+    merge_state_government(entities)
+
+
+def last_named(people: list[Entity], recent: list[Entity]) -> list[Entity]:
+    """Of two or more people who share a surname, the one named last (in ``recent``,
+    oldest first) as the owner of a bare surname: "Sterling" after Donald, then
+    Shelly Sterling. A name written in full only in sentences where another of them
+    is written in full too is a caption run into the text ("contract at Wembley
+    Henderson's new deal" beside "Jordan Henderson") and never the owner.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def person(name: str, *sentences: int) -> Entity:
+    ...     found = [Mention(0, 1, name, s, "person", name, tokens=name.split()) for s in sentences]
+    ...     return Entity(name, "person", mentions=found)
+    >>> jordan, wembley = person("Jordan Henderson", 0, 4), person("Wembley Henderson", 4)
+    >>> [e.name for e in last_named([jordan, wembley], [jordan, wembley])]
+    ['Jordan Henderson']
+    """
+
+    def full(e: Entity) -> set[int]:
+        return {m.sentence for m in e.mentions if len(m.tokens) >= 2}
+
+    owners = [
+        e for e in people if not full(e) <= set().union(*(full(o) for o in people if o is not e))
+    ]
+    return [e for e in recent if e in owners][-1:]
 
 
 def merge_state_government(entities: dict[str, Entity]) -> None:
