@@ -41,7 +41,7 @@ DEFAULT_SPLITS = "evals/external-splits.json"
 )
 @click.option(
     "--split",
-    type=click.Choice(["dev", "dev2", "test"]),  # briefs.evaluate.splits.SPLITS
+    type=click.Choice(["dev", "dev2", "test", "test2"]),  # briefs.evaluate.splits.SPLITS
     default=None,
     help="Score only the references in this part of the splits file (tune on dev, dev2).",
 )

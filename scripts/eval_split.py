@@ -3,6 +3,7 @@
     python scripts/eval_split.py dev            # tune here
     python scripts/eval_split.py dev2           # the second dev set: does it carry?
     python scripts/eval_split.py test           # measure once
+    python scripts/eval_split.py test2          # measure once per round
     python scripts/eval_split.py seeds
     python scripts/eval_split.py dev --out briefs-dev/   # also keep the briefs
 

@@ -1,10 +1,11 @@
 """The dev/test split of the references and the source of each id.
 
 A splits file (``evals/external-splits.json``) is
-``{"sources": {"bbc": [ids], ...}, "dev": [ids], "dev2": [ids], "test": [ids]}``.
-Tune on ``dev`` (and ``dev2``, a second dev set written later to check that what was
-tuned on ``dev`` carries); measure ``test`` once per change. Ids missing from ``sources`` have
-the source "all".
+``{"sources": {"bbc": [ids], ...}, "dev": [ids], "dev2": [ids], "test": [ids],
+"test2": [ids]}``. Tune on ``dev`` (and ``dev2``, a second dev set written later to check
+that what was tuned on ``dev`` carries); measure ``test`` once per change, and ``test2``
+(a test set written after ``test`` had been looked at) once per round. Ids missing from
+``sources`` have the source "all".
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from briefs.schema import Brief
 __all__ = ["DEFAULT_SPLITS", "SPLITS", "Splits", "load_splits"]
 
 DEFAULT_SPLITS = "evals/external-splits.json"
-SPLITS = ("dev", "dev2", "test")
+SPLITS = ("dev", "dev2", "test", "test2")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import re
 import yaml
 
 __all__ = [
+    "MEDIA_PLAYBACK",
     "SHARE_WIDGET",
     "WIRE_DATELINE",
     "clean_date",
@@ -33,6 +34,11 @@ WIRE_DATELINE = re.compile(
 SHARE_WIDGET = re.compile(
     r"Share this with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|"
     r"Linked[Ii]n|Copy\s+this\s+link))+"
+)
+# The notice a BBC page leaves where a video was, glued to the next sentence:
+# "Media playback is not supported on this deviceThe American, 32, looked set ...".
+MEDIA_PLAYBACK = re.compile(
+    r"Media playback is (?:not supported on this|unsupported on your) device"
 )
 
 
@@ -104,9 +110,13 @@ def derive_title(text: str, max_words: int = 14) -> str | None:
     'The classic video game was developed in Japan'
     >>> derive_title("Share this withEmailFacebookCopy this linkThe campaign was launched.")
     'The campaign was launched'
+    >>> derive_title("Media playback is not supported on this deviceThe American withdrew.")
+    'The American withdrew'
     """
     body = text.strip()
-    while furniture := WIRE_DATELINE.match(body) or SHARE_WIDGET.match(body):
+    while furniture := (
+        WIRE_DATELINE.match(body) or SHARE_WIDGET.match(body) or MEDIA_PLAYBACK.match(body)
+    ):
         body = body[furniture.end() :].lstrip()
     first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0].strip()
     words = first.split()

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from briefs.backends.base import Backend, Draft
 from briefs.backends.rules.actors import Entity, affiliations, resolve_entities
 from briefs.backends.rules.attribution import Attribution, attribute
+from briefs.backends.rules.conditionals import asserted
 from briefs.backends.rules.deeds import deeds
 from briefs.backends.rules.document import Document, build
 from briefs.backends.rules.issue_check import Said
@@ -112,7 +113,7 @@ class RulesBackend(Backend):
         sentences = [s for s in doc.sentences if not s.furniture]
         mentions = [find_mentions(s, lex) for s in sentences]
         entities = resolve_entities(mentions, lex, text)
-        statements = attribute(sentences, mentions, entities, lex)
+        statements = asserted(sentences, attribute(sentences, mentions, entities, lex))
         for st in statements:
             entities[st.actor].positions += 1
 
@@ -131,7 +132,7 @@ class RulesBackend(Backend):
         # the lede says an actor did: a position of its own, apart from its statements
         reported = {s.sentence for s in statements}
         spoke = {s.actor for s in said}
-        done = deeds(sentences, mentions, keep, spoke, reported, lex)
+        done = asserted(sentences, deeds(sentences, mentions, keep, spoke, reported, lex))
         lede = [d for d in done if d.actor in spoke]
         rest = [d for d in done if d.actor not in spoke]
         by_start = sorted(said + rest, key=lambda s: s.start)

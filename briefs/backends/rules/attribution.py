@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefs.backends.rules import heads
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.clauses import (
     as_report,
@@ -32,17 +33,20 @@ from briefs.backends.rules.passives import according_to, passive_reports, passiv
 from briefs.backends.rules.polarity import (
     is_denial,
     negated,
+    passive,
     reports_after,
     split_participle,
-    verb_phrase_start,
+    verb_phrase,
 )
 from briefs.backends.rules.roles import role_owner
 from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
+    after_setting,
     clause_end,
     clean,
+    cut_end,
     decapitalise,
     framed_quote,
     fronted_report,
@@ -98,8 +102,7 @@ def _find(
         if quoted_verb(sent, tok, [toks[f.verb] for f in found], narrative):
             continue  # "Oaten said: “Whilst Labour has rejected …”": inside a quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
-        if head and not own_subject(toks, tok):
-            # "Merrill Lynch denied the claims and said ...": the first verb's speaker
+        if head and not own_subject(toks, tok):  # "X denied the claims and said …": X
             if is_denial(lex.speech_verbs[toks[head[0].verb].value.lower()]):
                 continue  # what follows a denial stays in it ("denied X, but argues Y")
             found.append(_Found(None, head[0].actor, i, toks[i - 1].start))
@@ -125,6 +128,8 @@ def _find(
                     break
                 if cand is not first and cand.hint == "pronoun":
                     break
+        if (shared := heads.conj_subject(toks, tok, mentions)) and shared.entity in entities:
+            subject, actor = shared, None  # "Mullen examined Costa and believes …": Mullen
         prev = toks[i - 1].value if i else ""
         inverted = False
         if (
@@ -216,16 +221,13 @@ def attribute(
                 stop = subordinate_stop(sent, sent_mentions, f.subject, verb, stop)
             if verb.dep == "relcl":  # "Thornbury, who has denied all wrongdoing, showed ..."
                 stop = min(stop, clause_end(sent, verb))
-            stop = min([stop, *(c for c in cuts.values() if verb.end < c)])
+            stop = cut_end(sent, verb, min([stop, *(c for c in cuts.values() if verb.end < c)]))
             lemma = lex.speech_verbs[verb.value.lower()]
             rest = sent.text[verb.end - sent.start : stop - sent.start]
             start = f.clause_start
             quote = leading_quote(sent, f.subject.start) if f.subject is not None else None
-            if (
-                quote is None
-                and f.subject is not None
-                and len(rest.strip(TRAIL + ". ").split()) < 3
-            ):
+            short = len(rest.strip(TRAIL + ". ").split()) < 3
+            if quote is None and f.subject is not None and short:
                 quote = fronted_report(sent, f.subject.start)
             if (
                 quote is None
@@ -254,15 +256,14 @@ def attribute(
                         rest = sent.text[clause - sent.start : stop - sent.start]  # no "that"
                     elif cut is not None:
                         rest = rest[cut.start() if cut.group(0)[:1] in OPEN_Q else cut.end() :]
-                stance = clean(framed_quote(rest))
+                stance = clean(framed_quote(after_setting(sent, verb, rest)))
             else:
                 stance = clean(verb.value + rest)
             aside = as_report(sent, verb) if lemma in _SAY_LIKE else None
             if aside is not None:  # "as Tony Blair has suggested, GCSEs will stay"
                 stance = clean(aside)
-            if negated(sent, verb):  # "cannot confirm such an incident": the no stays
-                first = verb_phrase_start(sent, verb)
-                stance = clean(sent.text[first.start - sent.start : stop - sent.start])
+            if negated(sent, verb) or passive(sent, verb):  # "cannot confirm", "is accused of"
+                stance = clean(verb_phrase(sent, verb, stop))
             elif (frame := reframed(sent, verb, stop, cuts, out[first_new:], lex)) is not None:
                 stance = clean(frame)  # "something X denies", "Neither X nor Y would say"
             elif is_denial(lemma) and not stance.lower().startswith(verb.value.lower()):

@@ -17,6 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.quotemarks import (
+    closes_first,
+    open_after,
+    opens_quote,
+    unbalanced,
+)
+from briefs.backends.rules.stances import decapitalise
 
 __all__ = [
     "MAX_RUN_WORDS",
@@ -40,67 +47,6 @@ class Attribution:
 
 MAX_RUN_WORDS = 60  # a quotation longer than this stops adding sentences to a claim
 MIN_WORDS = 3  # shorter runs are fragments ("But")
-
-_OPENERS = "“‘\"'"
-_WORD = str.isalnum
-
-
-def opens_quote(text: str) -> bool:
-    """Whether ``text`` starts with an opening quotation mark (a new quotation).
-
-    >>> opens_quote("‘He always says that to us."), opens_quote("He said: ‘No.’")
-    (True, False)
-    """
-    text = text.lstrip()
-    return len(text) > 1 and text[0] in _OPENERS and (_WORD(text[1]) or text[1] in "‘“")
-
-
-def open_after(text: str, is_open: bool = False) -> bool:
-    """Whether a quotation is still open at the end of ``text`` (given whether one was
-    open at its start). Curly quotes open and close; a straight double quote toggles;
-    a single quote or ’ opens before a word and closes after one, so apostrophes
-    ("I’m", "Costa's") count as neither.
-
-    >>> open_after("Luis said: ‘I’m happy at Chelsea.")
-    True
-    >>> open_after("I want to stay at the club until the end of my contract.’", True)
-    False
-    >>> open_after("'I believe it was him,' he said.")
-    False
-    >>> open_after('He said: "I have not decided yet at all.')
-    True
-    >>> open_after("The players' union said it was Costa's fault.")
-    False
-    """
-    for k, ch in enumerate(text):
-        before = text[k - 1] if k else " "
-        after = text[k + 1] if k + 1 < len(text) else " "
-        if ch == "“":
-            is_open = True
-        elif ch == "”":
-            is_open = False
-        elif ch == '"':
-            is_open = not is_open
-        elif ch in "‘'’":
-            if _WORD(before) and _WORD(after):
-                continue  # an apostrophe inside a word
-            if (before.isspace() or before in "(—–-:") and _WORD(after) and ch != "’":
-                is_open = True
-            elif is_open and not _WORD(after) and (_WORD(before) or before in ",.!?…"):
-                is_open = False
-    return is_open
-
-
-def _unbalanced(text: str) -> bool:
-    """Whether the quotation ``text`` opens with is never closed in it."""
-    if text.lstrip()[:1] == '"':
-        return text.count('"') % 2 == 1
-    return text.count("“") + text.count("‘") > text.count("”") + _closing_singles(text)
-
-
-def _closing_singles(text: str) -> int:
-    return sum(1 for k, ch in enumerate(text) if ch == "’" and not text[k + 1 : k + 2].isalpha())
-
 
 _REPORTED_DEPS = ("ccomp", "xcomp", "parataxis")
 
@@ -138,7 +84,7 @@ def narrative_report(
     >>> narrative_report(s, lambda t: t.lower == "wants", named) is None
     True
     """
-    if not opens_quote(sent.text) or not _unbalanced(sent.text):
+    if not opens_quote(sent.text) or not unbalanced(sent.text):
         return None
     by = {t.index: t for t in sent.tokens}
     for t in sent.tokens:
@@ -208,6 +154,36 @@ def _inner(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _begins(sent: Sentence, head: Attribution) -> bool:
+    """Whether the statement ``head`` is the opening of ``sent`` (a quotation before
+    its speaker's tag), not a clause reported further on."""
+
+    def key(text: str) -> list[str]:
+        return [w for w in re.sub(r"[^\w\s]", "", text.lower()).split()][:2]
+
+    return key(head.stance) == key(sent.text)
+
+
+def _lead(pending: list[Sentence], stance: str) -> str:
+    """The sentences of a quotation before the one naming its speaker, put in front of
+    its stance; a piece under three words is a word split off the sentence ("‘No" |
+    "one knows …,” she said" is "No one knows …"), joined without a full stop.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("‘It was awful. No").sentences
+    >>> _lead(s, "One knows how many are left.")
+    'It was awful. No one knows how many are left.'
+    """
+    out = ""
+    for k, piece in enumerate(pending):
+        text = _inner(piece.text)
+        whole = len(piece.text.split()) >= MIN_WORDS
+        out += text + " " if whole else text.rstrip(".") + " "
+        if not whole and k + 1 == len(pending):
+            stance = decapitalise(stance)
+    return out + stance
+
+
 class QuoteRuns:
     """Follows quotations across sentences: call ``step`` once per sentence, in order,
     with the statements attributed in it; it adds the ones a quotation carries over.
@@ -249,11 +225,10 @@ class QuoteRuns:
         mine = out[first_new:]
         if mine:
             head = mine[0]
-            closes = not opens_quote(sent.text) and not open_after(sent.text, True)
-            if self.pending and head.start == sent.start and closes:
+            closes = not opens_quote(sent.text) and closes_first(sent.text)
+            if self.pending and head.start == sent.start and closes and _begins(sent, head):
                 # "... everything,’ she said.": the quotation began sentences earlier
-                lead = " ".join(_inner(p.text) for p in self.pending)
-                head.stance = lead + " " + head.stance
+                head.stance = _lead(self.pending, head.stance)
                 head.start = self.pending[0].start
             self.pending = []
             self.last, self.paragraph = mine[-1], sent.paragraph

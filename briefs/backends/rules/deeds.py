@@ -15,7 +15,7 @@ from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.polarity import verb_phrase_start
-from briefs.backends.rules.stances import clean
+from briefs.backends.rules.stances import clean, cut_end
 from briefs.backends.rules.subjects import gap_ok
 
 __all__ = ["deeds"]
@@ -97,7 +97,7 @@ def deed(sent: Sentence, mention: Mention, lex: Lexicon) -> str | None:
     if any(q in sent.text for q in _QUOTES) or open_after(before):
         return None  # a quotation: its words are someone's, not the article's
     first = verb_phrase_start(sent, verb)
-    end = _clause_end(sent, verb)
+    end = cut_end(sent, verb, _clause_end(sent, verb))
     text = clean(sent.text[first.start - sent.start : end - sent.start])
     n = len(text.split())
     if n < MIN_WORDS or n > MAX_WORDS:

@@ -14,7 +14,7 @@ import re
 
 from briefs.backends.rules.lexicon import lexicon
 from briefs.backends.rules.wordbook import words
-from briefs.ingest.metadata import SHARE_WIDGET, WIRE_DATELINE
+from briefs.ingest.metadata import MEDIA_PLAYBACK, SHARE_WIDGET, WIRE_DATELINE
 
 __all__ = ["caption_spans", "dateline_end", "furniture_spans", "is_furniture"]
 
@@ -29,7 +29,11 @@ _TIMELINE = re.compile(r"^(?:\d{1,2} \w+ )?\d{4}\s*[:\-–]\s")
 # Runs of page furniture inside the text, cut out wherever they are.
 _INLINE = re.compile(
     SHARE_WIDGET.pattern + r"|Read more from \w+(?=Follow)|Follow \w+ on Twitter"
-    r"|Image copyright [^\n.]{0,60}?Image caption|Media playback is unsupported on your device"
+    r"|Image copyright [^\n.]{0,60}?Image caption|" + MEDIA_PLAYBACK.pattern +
+    # a pundit's box heading glued to its first sentence:
+    # "BBC Radio 5 live correspondent Iain CarterJohnson took until the very last second"
+    r"|\bBBC [\w ]{0,40}?(?:correspondent|editor|reporter|analyst) (?:[A-Z][a-z'’-]+ ){1,2}?"
+    r"[A-Z][a-z'’-]{2,}(?=[A-Z][a-z])"
     r"|Scroll down for (?:the )?videos?\b"
     # a heading glued to the text: "...AleppoWhat happens next?The evacuation"
     r"|(?<=[a-z.?])[A-Z][^.!?]{0,60}\?(?=[A-Z])"
@@ -191,6 +195,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "He hailed it.What happens next?The evacuation was due on Wednesday."
     >>> [t[a:b] for a, b in furniture_spans(t)]
     ['What happens next?']
+    >>> t = "He was hurt.BBC golf correspondent Iain CarterJohnson took until the last second."
+    >>> [t[a:b] for a, b in furniture_spans(t)]
+    ['BBC golf correspondent Iain Carter']
     """
     spans = [(0, dateline_end(text))] if dateline_end(text) else []
     spans += [(m.start(), m.end()) for m in _INLINE.finditer(text)]

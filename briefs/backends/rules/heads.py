@@ -17,7 +17,7 @@ from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["names_in", "parse_subject", "unnamed_speaker"]
+__all__ = ["conj_subject", "names_in", "parse_subject", "unnamed_speaker"]
 
 
 def _inside(token: Token, mention: Mention) -> bool:
@@ -175,3 +175,31 @@ def main_clause_person(
         if any(t.head == root.index and t.dep.startswith("nsubj") for t in inside):
             return str(m.entity)
     return None
+
+
+def conj_subject(toks: tuple[Token, ...], verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The named subject of the verb ``verb`` is joined to by "and" when ``verb`` has
+    none of its own: "Professor Paul Mullen examined Costa after the attack and
+    believes there was evidence …" is Mullen's belief, not Costa's (the name nearest
+    the reporting verb is the first verb's object).
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> s = build("Dr Paul Mullen examined Luigi Costa and believes he was ill.").sentences[0]
+    >>> verb = next(t for t in s.tokens if t.value == "believes")
+    >>> conj_subject(s.tokens, verb, find_mentions(s, lexicon())).name
+    'Paul Mullen'
+    """
+    kids = [t.dep for t in toks if t.head == verb.index]
+    if verb.dep != "conj" or any(d.startswith("nsubj") for d in kids):
+        return None
+    if not {"ccomp", "xcomp"} & set(kids):
+        return None  # "… goes up to them and supports them": a deed, not a report
+    head = next((t for t in toks if t.index == verb.head), None)
+    if head is None or head.pos != "VERB" or head.dep != "ROOT" or head.end > verb.start:
+        return None  # only the main clause: "said the union had paid … and called": no
+    subj = next((t for t in toks if t.head == head.index and t.dep == "nsubj"), None)
+    if subj is None:
+        return None
+    return next((m for m in mentions if _inside(subj, m) and m.hint != "pronoun"), None)

@@ -14,7 +14,15 @@ from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.stances import decapitalise
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["is_denial", "negated", "reports_after", "split_participle", "verb_phrase_start"]
+__all__ = [
+    "is_denial",
+    "negated",
+    "passive",
+    "reports_after",
+    "split_participle",
+    "verb_phrase",
+    "verb_phrase_start",
+]
 
 _REPORTED = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "advcl", "dative", "prep"}
 
@@ -43,6 +51,37 @@ def negated(sent: Sentence, verb: Token) -> bool:
     return any(
         t.head == verb.index and t.index != verb.index and t.dep == "neg" for t in sent.tokens
     )
+
+
+_CONTRACTED = {"'s": "is", "’s": "is", "'re": "are", "’re": "are", "'m": "am", "’m": "am"}
+
+
+def verb_phrase(sent: Sentence, verb: Token, stop: int) -> str:
+    """The text from the auxiliaries and negation before ``verb`` to ``stop``, a
+    contracted auxiliary written out ("She's accused of …" is "is accused of …").
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("She's accused of sending the message.").sentences[0]
+    >>> verb_phrase(s, next(t for t in s.tokens if t.value == "accused"), s.end)
+    'is accused of sending the message.'
+    """
+    first = verb_phrase_start(sent, verb)
+    text = sent.text[first.start - sent.start : stop - sent.start]
+    full = _CONTRACTED.get(first.lower)
+    return full + text[len(first.value) :] if full and first.dep == "auxpass" else text
+
+
+def passive(sent: Sentence, verb: Token) -> bool:
+    """Whether ``verb`` is passive in the parse: its subject is reported on, not the
+    one speaking, so the stance keeps the auxiliary ("Costa is accused of stabbing his
+    neighbour" is "Is accused of stabbing …", never "Accused of stabbing …").
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Luigi Costa is accused of stabbing his neighbour.").sentences[0]
+    >>> passive(s, next(t for t in s.tokens if t.value == "accused"))
+    True
+    """
+    return any(t.head == verb.index and t.dep == "auxpass" for t in sent.tokens)
 
 
 def reports_after(sent: Sentence, verb: Token) -> bool:

@@ -12,6 +12,7 @@ __all__ = [
     "OPEN_Q",
     "TOLD_OBJECT_END",
     "TRAIL",
+    "after_setting",
     "clause_end",
     "clean",
     "decapitalise",
@@ -52,9 +53,45 @@ def subordinate_stop(
 _DANGLING = words("dangling_words")
 
 
+# a speaker's tag or a closing mark left at the end of a quotation: "…,\" he said",
+# "…,' Mr", "…,\" a spokesman said.", "… six months, Mr."
+_TAIL_TAG = re.compile(
+    r"""(?:(?<=[,.!?…]["”’'])\s*(?:(?:he|she|they|we|it)\s+\w+"""
+    r"""|(?:a|an|the|his|her|its)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:said|says|added|told)"""
+    r"""|said|says|added|Mr|Mrs|Ms|Dr|Prof)|(?<=,)\s*(?:Mr|Mrs|Ms|Dr|Prof)"""
+    r"""|(?<=,["”’'])\s*(?:the|a|an|his|her|its)\s[^"“”‘’]{0,80})\.?\s*$"""
+)
+
+
+def _tail(text: str) -> str:
+    """``text`` without a speaker's tag or an unmatched closing mark at its end.
+
+    >>> _tail('We are a tough side," he said'), _tail("He pulled me in,' Mr")
+    ('We are a tough side', 'He pulled me in')
+    >>> _tail('It is a "tough" side,"'), _tail("Prices may rise, Mr.")
+    ('It is a "tough" side', 'Prices may rise')
+    >>> _tail("So I didn't think it was a problem,'"), _tail('I know what he said')
+    ("So I didn't think it was a problem", 'I know what he said')
+    >>> _tail('It was "wrong," she said'), _tail("Whatever the cup, it hurts")
+    ('It was "wrong"', 'Whatever the cup, it hurts')
+    >>> _tail('Forty were brought out," the head of the ICRC in Syria')
+    'Forty were brought out'
+    """
+    text = _TAIL_TAG.sub("", text).rstrip(" ,")
+    if len(text) > 1 and text[-1] in "\"”’'" and text[-2] in ",":
+        mark, body = text[-1], text[:-2]
+        if mark == "'":  # an opening ' stands before a word, not inside one ("didn't")
+            opens = bool(re.search(r"(?:^|\W)'\w", body))
+        else:
+            opener = {"”": "“", "’": "‘"}.get(mark, mark)
+            opens = bool(body.count(opener) if mark in "”’" else body.count(mark) % 2)
+        text = body + mark if opens else body
+    return text
+
+
 def clean(text: str) -> str:
     """A stance sentence: no dangling connectives, balanced quotes, capitalised, full stop."""
-    text = text.strip().strip(" ,;:-–—")
+    text = _tail(text.strip().strip(" ,;:-–—")).strip(" ,;:-–—")
     words = text.split()
     while words and words[-1].lower().strip(",") in _DANGLING:
         words.pop()
@@ -171,7 +208,7 @@ def clause_end(sent: Sentence, verb: Token) -> int:
 
 
 _FRAME = re.compile(r"""^([^"“‘':;]{1,40}?):\s*(?=["“‘'])""")
-_MAX_FRAME_WORDS = 6
+_MAX_FRAME_WORDS = 8  # "at a ceremony in London on Tuesday"
 
 
 def framed_quote(rest: str) -> str:
@@ -189,3 +226,84 @@ def framed_quote(rest: str) -> str:
     if match and len(match.group(1).split()) <= _MAX_FRAME_WORDS:
         return rest[match.end() :]
     return rest.lstrip(":").strip()
+
+
+_MAX_CUT_WORDS = 4  # "and in the meantime"
+
+
+def cut_end(sent: Sentence, verb: Token, stop: int) -> int:
+    """Where a statement cut inside its sentence at ``stop`` ends: before the words that
+    open what was cut off ("IS announced it was moving into Afghanistan when | it
+    declared …" ends at "Afghanistan"; "Russia has demanded an apology from Turkey and
+    in the meantime | has imposed sanctions" at "Turkey"). A word goes with the cut-off
+    part when its head in the parse leads there, past ``stop``, before reaching ``verb``.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Russia has demanded an apology from Turkey and in the meantime "
+    ...           "has imposed sanctions.").sentences[0]
+    >>> verb = next(t for t in s.tokens if t.value == "demanded")
+    >>> stop = next(t for t in s.tokens if t.value == "has" and t.start > verb.end).start
+    >>> s.text[verb.start - s.start : cut_end(s, verb, stop) - s.start]
+    'demanded an apology from Turkey'
+    """
+    if stop >= sent.end:
+        return stop
+    by = {t.index: t for t in sent.tokens}
+
+    def cut_off(t: Token) -> bool:
+        seen: set[int] = set()
+        while t.index != verb.index and t.index not in seen:
+            if t.start >= stop:
+                return True
+            seen.add(t.index)
+            nxt = by.get(t.head)
+            if nxt is None or nxt.index == t.index:
+                return False
+            t = nxt
+        return False
+
+    span = [t for t in sent.tokens if verb.end <= t.start and t.end <= stop]
+    dropped = 0
+    while span and dropped <= _MAX_CUT_WORDS:
+        last = span[-1]
+        if last.pos == "PUNCT":
+            span.pop()
+            continue
+        if last.dep != "cc" and (last.pos in ("PROPN", "NUM") or not cut_off(last)):
+            break  # a name stays ("… against Valencia")
+        span.pop()
+        dropped += 1
+    return span[-1].end if span and dropped <= _MAX_CUT_WORDS else stop
+
+
+_MAX_SETTING = 8  # "in an interview with the BBC on Sunday"
+
+
+def after_setting(sent: Sentence, verb: Token, rest: str) -> str:
+    """What ``verb`` reports (``rest``, the text after it) without the time or setting
+    between the verb and its "that" ("said Friday that …", "said in a statement that
+    …", "warned last week that …"): the clause after "that", when the parse hangs it
+    on the verb and no verb or quotation stands before it.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("The agency said Friday that a pesticide may have caused it.").sentences[0]
+    >>> verb = next(t for t in s.tokens if t.value == "said")
+    >>> after_setting(s, verb, s.text[verb.end - s.start :])
+    'a pesticide may have caused it.'
+    """
+    toks = sent.tokens
+    between: list[Token] = []
+    for t in toks:
+        if t.start < verb.end:
+            continue
+        if t.lower == "that" and t.dep == "mark" and between:
+            head = next((h for h in toks if h.index == t.head), None)
+            if head is not None and head.head == verb.index and head.dep == "ccomp":
+                lead = sent.text[verb.end - sent.start : t.end - sent.start]
+                clause = rest[len(lead) :].lstrip() if rest.startswith(lead) else ""
+                return clause or rest
+            return rest
+        if t.pos in ("VERB", "AUX") or t.value in _QUOTES or len(between) >= _MAX_SETTING:
+            return rest
+        between.append(t)
+    return rest

@@ -36,6 +36,9 @@ def report_verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     >>> i = next(k for k, t in enumerate(s.tokens) if t.value == "described")
     >>> report_verb_ok(s.tokens, i, lexicon())
     False
+    >>> s = build("It is feared they travelled to Syria.").sentences[0]
+    >>> report_verb_ok(s.tokens, 2, lexicon())
+    False
     >>> s = build("The father described the guards as rude.").sentences[0]
     >>> i = next(k for k, t in enumerate(s.tokens) if t.value == "described")
     >>> report_verb_ok(s.tokens, i, lexicon())
@@ -44,6 +47,8 @@ def report_verb_ok(toks: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     lemma = lex.speech_verbs[toks[i].value.lower()]
     nxt = toks[i + 1].value.lower() if i + 1 < len(toks) else ""
     after = " ".join(t.value.lower() for t in toks[i + 1 : i + 4])
+    if any(t.head == toks[i].index and t.dep == "nsubjpass" and t.lower == "it" for t in toks):
+        return False  # "It is feared they travelled to Syria": nobody speaks
     if lemma == "call":
         return nxt in ("for", "on")
     if lemma in EXPRESS:
