@@ -10,10 +10,16 @@ from __future__ import annotations
 import re
 
 from briefs.backends.rules.bounds import bare_possessive, one_owned_name
-from briefs.backends.rules.cast import Entity, affiliations, merge_acronyms, merge_bare_bodies
+from briefs.backends.rules.cast import (
+    Entity,
+    affiliations,
+    last_named,
+    merge_acronyms,
+    merge_bare_bodies,
+)
 from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.family import adult_title, is_child, kin_given_name, rename
-from briefs.backends.rules.kinds import named_person, title_in_name
+from briefs.backends.rules.kinds import named_person, surname_person, title_in_name
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.roles import holds
@@ -21,8 +27,8 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = ["Entity", "affiliations", "resolve_entities"]
 
-_KINDS = {"institution": "organization"}
 _FIRST_NAME_TITLES = words("first_name_titles")  # "Sir Michael" for Sir Michael Wilshaw
+_INSTITUTION_NOUNS = words("institution_nouns")  # "the government": an actor unnamed
 
 
 def _key(text: str) -> str:
@@ -204,6 +210,8 @@ class _Resolver:
             if not people and kin is not None:  # but "Dad Phil", now Phil Hayward
                 rename(self.entities, kin, f"{kin.name} {last}").add(m)
                 return
+        if len(m.tokens) <= 1 and len(people) > 1 and all(named_person(e.mentions) for e in people):
+            people = last_named(people, recent)  # "Sterling": the Sterling named last
         if len(m.tokens) <= 1 and len(people) == 1:
             people[0].add(m)
             return
@@ -231,20 +239,6 @@ class _Resolver:
             self._get(surface, kind, m.role).add(m)
 
 
-# descriptions that name an actor on their own, even when no name precedes them
-_INSTITUTION_NOUNS = {
-    "government",
-    "opposition",
-    "ministry",
-    "police",
-    "army",
-    "regulator",
-    "commission",
-    "council",
-    "court",
-}
-
-
 def resolve_entities(
     sentences: list[list[Mention]], lex: Lexicon, text: str = ""
 ) -> dict[str, Entity]:
@@ -262,6 +256,14 @@ def resolve_entities(
     >>> "Almagro" in actors("Rafael Nadal beat Nicolas Almagro on Wednesday. Almagro had "
     ...     "won before. Neymar scored vs PSG Almagro could not repeat that. Almagro was tired.")
     False
+
+    Of two people named in full with one surname, a bare surname is the one named last
+    (two who share a surname stay apart, and no third actor "Sterling" is made):
+
+    >>> actors("Donald Sterling owns the Clippers. Sterling said he would fight the ban. "
+    ...     "His wife Shelly Sterling said she would keep her share. Sterling told "
+    ...     "reporters the team was hers.")
+    ['Shelly Sterling', 'Donald Sterling']
     """
     lowercase = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     resolver = _Resolver(lex, lowercase, text)
@@ -284,12 +286,13 @@ def resolve_entities(
                     recent.remove(entity)
                 recent.append(entity)
     merge_acronyms(resolver.entities)
-    merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)
+    merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)  # and the state's government
     for entity in resolver.entities.values():
         if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
             entity.kind = "organization"  # "Borussia Dortmund": a club, not a person
-        elif entity.kind == "other" and any(
-            m.hint == "person" and m.has_title for m in entity.mentions
+        elif entity.kind == "other" and (
+            any(m.hint == "person" and m.has_title for m in entity.mentions)
+            or surname_person(entity.mentions, text)  # "Hogwood studied keyboard"
         ):
             entity.kind = "person"  # "Venter" ... "Dr Venter": a surname with a title
     return resolver.entities

@@ -85,7 +85,9 @@ def trim_tail(toks: tuple[Token, ...], i: int, j: int) -> int:
     """The end of the run ``i:j`` without trailing words that belong to the noun
     phrase after it: a determiner or a number whose head lies beyond the run
     ("at East Midlands Airport The £6 plastic gadget was ...", "near Fernvale Six
-    others have been taken"), or a capitalised determiner ("The") at its end.
+    others have been taken"), a capitalised determiner ("The") at its end, or a
+    capitalised conjunction that opens the next sentence run into it ("in the city
+    of Hefei But he was caught out").
 
     >>> from briefs.backends.rules.document import build
     >>> s = build("The toy was seized at East Midlands Airport The £6 gadget was new.").sentences[0]
@@ -96,7 +98,8 @@ def trim_tail(toks: tuple[Token, ...], i: int, j: int) -> int:
     while j - 1 > i:
         tok = toks[j - 1]
         ahead = tok.dep in _TAIL_DEPS and tok.head > last
-        if not (ahead or tok.lower in ("the", "a", "an")):
+        opener = tok.pos in ("CCONJ", "SCONJ") and tok.value[:1].isupper()
+        if not (ahead or opener or tok.lower in ("the", "a", "an")):
             break
         j -= 1
     return j
@@ -254,3 +257,37 @@ def split_and(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> list[tup
     parts.append((start, j))
     parts = [(a + int(b - a > 1 and is_hyphen_adjective(toks[a].value)), b) for a, b in parts]
     return [(a, b) for a, b in parts if a < b]
+
+
+_ATTRIBUTIVE = re.compile(r"[A-Z][\w'’.]*(-[a-z]+ed)")
+
+
+def attributive_suffix(word: str) -> int:
+    """How many characters of a name's last word are a participle hung on the name
+    to describe what follows it ("the Trevor Hemmings-owned gelding", "a Roman
+    Abramovich-backed bid"): the name ends before the hyphen.
+
+    >>> attributive_suffix("Hemmings-owned"), attributive_suffix("Al-Hamadi")
+    (6, 0)
+    """
+    found = _ATTRIBUTIVE.fullmatch(word)
+    return len(found.group(1)) if found else 0
+
+
+def described_person(sent: Sentence, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """Whether the sentence's first word, capitalised only because it opens the
+    sentence, describes the person the recogniser reads in the rest of the run
+    ("Passenger Jin Pai, 35, was standing ...", "Shopkeeper Angie Booth, who owns
+    ..."): the word is no part of the name.
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("Passenger Jin Pai, 35, was standing on the rim of a toilet.").sentences[0]
+    >>> described_person(s, s.tokens, 0, 3)
+    True
+    """
+    if i != 0 or j - i < 3 or toks[i].ent:
+        return False
+    return any(
+        e.label == "PERSON" and e.start == toks[i + 1].start and e.end == toks[j - 1].end
+        for e in sent.entities
+    )

@@ -4,6 +4,7 @@ stands for are one actor; a body a speaking person leads is an actor of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from briefs.backends.rules.names import Mention
@@ -77,12 +78,13 @@ def merge_acronyms(entities: dict[str, Entity]) -> None:
         del entities[short.name]
 
 
-def merge_bare_bodies(entities: dict[str, Entity], nouns: set[str]) -> None:
+def merge_bare_bodies(entities: dict[str, Entity], nouns: Set[str]) -> None:
     """ "Government" (or "the government") and the one qualified government the
     article names ("Queensland Government", "the Scottish Government"): one actor,
     under the qualified name; so for a body named by the last words of another
     ("Coast Guard" after "the Italian coast guard"). With two qualified ones the
     bare name stays apart; a single word merges only if it is an institution noun.
+    Then an unnamed "the government" joins its state (``merge_state_government``).
 
     >>> from briefs.backends.rules.names import Mention
     >>> def body(name: str) -> Entity:
@@ -114,6 +116,69 @@ def merge_bare_bodies(entities: dict[str, Entity], nouns: set[str]) -> None:
             full[0].add(m)
         full[0].positions += bare.positions
         del entities[bare.name]
+    merge_state_government(entities)
+
+
+def last_named(people: list[Entity], recent: list[Entity]) -> list[Entity]:
+    """Of two or more people who share a surname, the one named last (in ``recent``,
+    oldest first) as the owner of a bare surname: "Sterling" after Donald, then
+    Shelly Sterling. A name written in full only in sentences where another of them
+    is written in full too is a caption run into the text ("contract at Wembley
+    Henderson's new deal" beside "Jordan Henderson") and never the owner.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def person(name: str, *sentences: int) -> Entity:
+    ...     found = [Mention(0, 1, name, s, "person", name, tokens=name.split()) for s in sentences]
+    ...     return Entity(name, "person", mentions=found)
+    >>> jordan, wembley = person("Jordan Henderson", 0, 4), person("Wembley Henderson", 4)
+    >>> [e.name for e in last_named([jordan, wembley], [jordan, wembley])]
+    ['Jordan Henderson']
+    """
+
+    def full(e: Entity) -> set[int]:
+        return {m.sentence for m in e.mentions if len(m.tokens) >= 2}
+
+    owners = [
+        e for e in people if not full(e) <= set().union(*(full(o) for o in people if o is not e))
+    ]
+    return [e for e in recent if e in owners][-1:]
+
+
+def merge_state_government(entities: dict[str, Entity]) -> None:
+    """An unnamed "the government" is the state of the one country the article makes
+    act (the subject of a verb, named twice): one actor, the country ("Argentina
+    ... the government has offered creditors"). With no such country, or two, it
+    stays apart.
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> gov = Entity("government", "organization")
+    >>> gov.add(Mention(30, 44, "the government", 1, "generic", "government"))
+    >>> ar = Entity("Argentina", "country")
+    >>> for i in (0, 1):
+    ...     m = Mention(i * 10, i * 10 + 9, "Argentina", i, "country", "Argentina")
+    ...     m.subject = True
+    ...     ar.add(m)
+    >>> found = {"government": gov, "Argentina": ar}
+    >>> merge_state_government(found)
+    >>> sorted(found), len(ar.mentions)
+    (['Argentina'], 3)
+    """
+    bare = entities.get("government")
+    if bare is None or any(m.hint not in ("generic", "pronoun") for m in bare.mentions):
+        return
+    states = [
+        e
+        for e in entities.values()
+        if e.kind == "country"
+        and sum(m.hint == "country" for m in e.mentions) >= 2
+        and any(m.subject for m in e.mentions)
+    ]
+    if len(states) != 1:
+        return
+    for m in bare.mentions:
+        states[0].add(m)
+    states[0].positions += bare.positions
+    del entities[bare.name]
 
 
 def affiliations(entities: dict[str, Entity]) -> set[str]:

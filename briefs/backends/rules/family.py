@@ -27,7 +27,7 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{1,2})\s*[,)]")
-_ADULT = {"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."}
+_ADULT = words("adult_titles")
 
 
 def is_child(entity: Entity, text: str) -> bool:

@@ -36,12 +36,34 @@ def public_body(entity: Entity) -> bool:
     return entity.kind == "organization" and len(parts) >= 2 and bool(set(parts) & _BODIES)
 
 
-def kind_of(entity: Entity) -> str:
-    """The kind the brief gives: an unplaced name the recogniser calls an
-    organisation three times or more is one ("Chelsea")."""
+def _kept_kind(entity: Entity) -> str:
+    """The kind that decides whether an actor is kept: an unplaced name the
+    recogniser calls an organisation three times or more is one ("Chelsea")."""
     if entity.kind == "other" and organisation_by_label(entity.mentions):
         return "organization"
     return entity.kind
+
+
+def kind_of(entity: Entity) -> str:
+    """The kind the brief gives. An actor kept as neither person nor body (it speaks)
+    takes the recogniser's word for it: an organisation when most of its labelled
+    mentions are ORG ("CBI", "Audi", "Nationwide said"), a person when all of them
+    are PERSON ("Mullin said", "Mozart").
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> def actor(*labels: str) -> Entity:
+    ...     found = [Mention(0, 3, "CBI", 0, "acronym", "CBI", label=x) for x in labels]
+    ...     return Entity("CBI", "other", mentions=found)
+    >>> kind_of(actor("ORG")), kind_of(actor("PERSON", "PERSON")), kind_of(actor("PERSON", "ORG"))
+    ('organization', 'person', 'other')
+    """
+    kind = _kept_kind(entity)
+    labels = [m.label for m in entity.mentions if m.label]
+    if kind == "other" and labels and 2 * labels.count("ORG") > len(labels):
+        return "organization"
+    if kind == "other" and labels and all(x == "PERSON" for x in labels):
+        return "person"
+    return kind
 
 
 def named_place(name: str, lex: Lexicon) -> bool:
@@ -95,13 +117,19 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
         subjects = sum(m.subject for m in entity.mentions)
         if entity.positions > 0 and entity.name.split()[-1].lower() not in _PROXIES:
             return True
+        if len(entity.mentions) >= 3 and subjects >= 2 and any(m.sentence in lead for m in named):
+            return True  # the lead's "desperate migrants" who then act: "Most migrants ..."
         return any(m.speaks for m in entity.mentions) and subjects >= 2
-    if kind_of(entity) == "other":
+    if not named and entity.name == "government":
+        # "the government", named no other way and not its country's (cast.py): an
+        # actor when it acts or recurs ("inflict defeats on the government")
+        return len(entity.mentions) >= 3 or any(m.subject for m in entity.mentions)
+    if _kept_kind(entity) == "other":
         return entity.positions > 0
     if entity.positions > 0:
         return True
     if (
-        kind_of(entity) == "organization"
+        _kept_kind(entity) == "organization"
         or (entity.kind == "person" and named_person(entity.mentions))
     ) and any(m.subject and m.sentence in lead for m in named):
         return True  # "HM Inspectorate of Probation found delays ...": acts in the lead

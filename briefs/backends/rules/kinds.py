@@ -3,11 +3,20 @@ a person the recogniser names as one, and a character an actor plays."""
 
 from __future__ import annotations
 
-from briefs.backends.rules.document import Sentence
+import re
+
+from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["mark_parts", "named_person", "state_subject", "title_in_name"]
+__all__ = [
+    "demonym_person",
+    "mark_parts",
+    "named_person",
+    "state_subject",
+    "surname_person",
+    "title_in_name",
+]
 
 _PLAY = words("role_playing_verbs")
 _SCREEN = words("screen_nouns")
@@ -102,3 +111,42 @@ def state_subject(sent: Sentence, m: Mention) -> bool:
             if head is not None and head.dep in ("nsubj", "nsubjpass") and head.lower in _STATE:
                 return True
     return False
+
+
+def demonym_person(sent: Sentence, first: Token) -> bool:
+    """Whether the name after a lone demonym is a person's: the recogniser reads a
+    person there ("American Tim Weston", "Tory Liam Fox"); else the demonym describes
+    a thing or a place ("a Russian SU-27 Flanker", "the Russian Far East").
+
+    >>> from briefs.backends.rules.document import build
+    >>> s = build("It was intercepted by a Russian SU-27 Flanker on Tuesday.").sentences[0]
+    >>> demonym_person(s, s.tokens[6])
+    False
+    """
+    return any(e.label == "PERSON" and e.start <= first.start < e.end for e in sent.entities)
+
+
+def surname_person(mentions: list[Mention], text: str) -> bool:
+    """Whether a one-word name is a person met by surname alone (a story whose first
+    line, with the full name, is cut off): the recogniser calls every labelled
+    mention of it a person, twice or more, it is the subject of two verbs or more,
+    and the article never writes it inside a longer name ("Port of Halvermouth",
+    "Constitutional Reform Bill", "Christopher Purvis" for a "Christopher").
+
+    >>> from briefs.backends.rules.names import Mention
+    >>> text = "Hogwood worked with many orchestras. Hogwood studied keyboard."
+    >>> found = [Mention(0, 7, "Hogwood", 0, "other", "Hogwood", label="PERSON"),
+    ...          Mention(37, 44, "Hogwood", 1, "other", "Hogwood", label="PERSON")]
+    >>> for m in found:
+    ...     m.subject = True
+    >>> surname_person(found, text), surname_person(found, text + " The Hogwood Trust")
+    (True, False)
+    """
+    named = [m for m in mentions if m.hint not in ("generic", "pronoun")]
+    labels = [m.label for m in named if m.label]
+    if not named or len(named[0].name.split()) != 1 or len(labels) < 2:
+        return False
+    if any(x != "PERSON" for x in labels) or sum(m.subject for m in named) < 2:
+        return False
+    name = re.escape(named[0].name)
+    return not re.search(rf"[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?{name}\b|\b{name}\s+[A-Z]", text)

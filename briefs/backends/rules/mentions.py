@@ -10,6 +10,8 @@ last two are resolved to an actor later, in ``actors.py``.
 from __future__ import annotations
 
 from briefs.backends.rules.bounds import (
+    attributive_suffix,
+    described_person,
     keeps_front,
     kinship,
     owned_s,
@@ -21,14 +23,17 @@ from briefs.backends.rules.bounds import (
 )
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.entities import collectives, refine
-from briefs.backends.rules.kinds import mark_parts, state_subject
+from briefs.backends.rules.kinds import demonym_person, mark_parts, state_subject
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.names import (
     Mention,
+    body_voice,
     classify,
+    common_front,
     is_acronym,
     is_cap,
     is_hyphen_adjective,
+    is_work_title,
     role_after,
     role_before,
     strip_title,
@@ -109,9 +114,10 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             i < j
             and (
                 (toks[i].value in lex.stop_caps and not keeps_front(sent, toks, i, j, lex))
-                or _common_noun(toks[i].value, lex)
+                or common_front(toks[i], lex)
                 or is_hyphen_adjective(toks[i].value)
                 or (kinship(toks[i].value) and i + 1 < j)
+                or described_person(sent, toks, i, j)
             )
             and not _opens_title(toks, i, j, lex)
         ):
@@ -129,26 +135,13 @@ def _opens_title(toks: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
     return any(len(t) >= 2 and words[: len(t)] == t for t in lex.titles)
 
 
-def _common_noun(word: str, lex: Lexicon) -> bool:
-    low = word.lower()
-    return (
-        low in lex.group_nouns
-        or low.rstrip("s") in lex.role_nouns
-        or (
-            low.endswith("ing")
-            and len(low) > 5
-            and word[:1].isupper()
-            and word[1:].islower()
-            and low not in lex.role_nouns
-        )
-    )
-
-
 def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     toks = sent.tokens
     out: list[Mention] = []
     for i, j in _runs(sent, lex):
         words = [t.value for t in toks[i:j]]
+        if is_work_title(words):
+            continue  # "Shake It Off": a song talked about, no actor
         body = title_of_body(words, lex)
         if body is not None:  # "Director General of the British Chambers of Commerce"
             i, words = i + body, words[body:]
@@ -157,6 +150,8 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
             continue
         title, rest = strip_title([w for w in words if w != "."], lex)
         start_tok = j - len(rest)
+        if title in lex.adjectives and not demonym_person(sent, toks[start_tok]):
+            title = None  # "a Russian SU-27 Flanker", "the Russian Far East": no person
         kind, how = classify(rest, lex)
         if kind == "adjective":
             continue
@@ -192,13 +187,15 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
         first = toks[start_tok] if kind == "person" else toks[i]
         owned = kind in ("organization", "other") and owned_s(sent, toks, j)
         last = toks[j] if owned else toks[j - 1]
-        text = sent.text[first.start - sent.start : last.end - sent.start]
+        cut = attributive_suffix(rest[-1]) if kind == "person" and rest else 0
+        text = sent.text[first.start - sent.start : last.end - sent.start - cut]
+        rest = [*rest[:-1], rest[-1][: len(rest[-1]) - cut]] if cut else rest
         if kind == "person" and title is None and "-" in text and " " not in text:
             kind = "other"  # "Nagorno-Karabakh"
         out.append(
             Mention(
                 start=first.start,
-                end=last.end,
+                end=last.end - cut,
                 text=text,
                 sentence=sent.index,
                 hint=kind,
@@ -261,6 +258,9 @@ def _phrase_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
                 end_tok = toks[i + len(noun.split())]
                 text = sent.text[tok.start - sent.start : end_tok.end - sent.start]
                 out.append(Mention(tok.start, end_tok.end, text, sent.index, "generic", noun))
+        elif low in ("a", "an") and body_voice(toks[i + 1 : i + 3]):
+            body = toks[i + 1]  # "a police spokesman said": the police speak
+            out.append(Mention(body.start, body.end, body.value, sent.index, "generic", body.lower))
         elif low in lex.person_pronouns or low in lex.plural_pronouns or low in lex.it_pronouns:
             out.append(Mention(tok.start, tok.end, tok.value, sent.index, "pronoun", low))
     return out

@@ -12,10 +12,13 @@ from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "Mention",
+    "body_voice",
     "classify",
+    "common_front",
     "is_acronym",
     "is_cap",
     "is_hyphen_adjective",
+    "is_work_title",
     "role_after",
     "role_before",
     "strip_title",
@@ -25,6 +28,8 @@ __all__ = [
 _POSSESSIVE = {"'s", "’s", "s'", "s’"}
 _DETERMINERS = words("determiners")
 _EVENTS = words("event_last_words")  # "Gold Cup", "Winter Olympics": events
+_WORK_PRONOUNS = words("work_title_pronouns")  # "Shake It Off": a song
+_INSTITUTIONS = words("institution_nouns")  # "the government", "police"
 
 
 @dataclass
@@ -234,3 +239,58 @@ def classify(words: list[str], lex: Lexicon) -> tuple[str, str | None]:
     if 2 <= len(words) <= 4 and all(is_cap(w) and w.replace("-", "").isalpha() for w in words):
         return "person", None
     return "other", None
+
+
+def common_front(tok: Token, lex: Lexicon) -> bool:
+    """Whether a capitalised word at the front of a name is a common noun: a group or
+    role noun ("Lawyers for ...") or a participle ("Speaking on Monday, ...",
+    "Campaigning Labour MP Jo Cox"); an -ing word the parser calls a proper noun is
+    part of the name ("Downing Street", "Beijing"), not a participle.
+
+    >>> import briefs
+    >>> [a.name for a in briefs.generate_brief(
+    ...     "Downing Street said the talks would resume. A Downing Street spokesman "
+    ...     "said the unions were invited.").actors]
+    ['Downing Street']
+    """
+    word = tok.value
+    low = word.lower()
+    return (
+        low in lex.group_nouns
+        or low.rstrip("s") in lex.role_nouns
+        or (
+            low.endswith("ing")
+            and len(low) > 5
+            and word[:1].isupper()
+            and word[1:].islower()
+            and low not in lex.role_nouns
+            and tok.pos != "PROPN"
+        )
+    )
+
+
+def is_work_title(words: list[str]) -> bool:
+    """Whether a run of capitalised words is the title of a work, a song, film, book or
+    show: a pronoun inside it ("Taylor Swift's Shake It Off", "Call Me By Your Name");
+    a person's or a body's name holds none.
+
+    >>> is_work_title(["Shake", "It", "Off"]), is_work_title(["Taylor", "Swift"])
+    (True, False)
+    """
+    return any(w in _WORK_PRONOUNS for w in words[1:])
+
+
+def body_voice(toks: tuple[Token, ...]) -> bool:
+    """Whether two words are an institution's spokesperson ("police spokesman",
+    "government spokeswoman"): the institution is the voice's, an actor.
+
+    >>> import briefs
+    >>> [a.name for a in briefs.generate_brief("The diplomat was not held, a police "
+    ...     "spokesman said. The injury was not serious, a police spokesman said.").actors]
+    ['police']
+    """
+    return (
+        len(toks) == 2
+        and toks[0].lower in _INSTITUTIONS
+        and toks[1].lower in ("spokesman", "spokeswoman", "spokesperson")
+    )
