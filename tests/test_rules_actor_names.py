@@ -110,3 +110,22 @@ def test_a_caption_the_inside_a_run_splits_it():
     )
     assert "Chelsea The Manchester United" not in kinds
     assert "Chelsea" in kinds and "Manchester United" in kinds
+
+
+def test_a_caption_run_into_a_surname_is_the_surname():
+    kinds = actor_kinds(
+        "Alexis Sanchez scored twice for Arsenal on Saturday. Arsenal said the striker "
+        "was fit. Arsenal fans cheered as he chose Arsenal Sanchez has made a fine start. "
+        "Sanchez said he was happy in London."
+    )
+    assert "Arsenal Sanchez" not in kinds
+    assert kinds.get("Alexis Sanchez") == "person"
+
+
+def test_a_post_named_by_its_seat_is_no_actor():
+    kinds = actor_kinds(
+        "Douglas Hogg, the Tory MP for Sleaford and North Hykeham, said the plan was "
+        "wrong. The Tory MP for Sleaford and North Hykeham said he would vote against "
+        "it. Hogg said the Lords should decide."
+    )
+    assert set(kinds) == {"Douglas Hogg"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefs.backends.rules.bounds import bare_possessive, one_owned_name
+from briefs.backends.rules.captions import glued_captions
 from briefs.backends.rules.cast import (
     Entity,
     affiliations,
@@ -17,9 +18,8 @@ from briefs.backends.rules.cast import (
     merge_acronyms,
     merge_bare_bodies,
 )
-from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.family import adult_title, is_child, kin_given_name, rename
-from briefs.backends.rules.kinds import named_person, surname_person, title_in_name
+from briefs.backends.rules.kinds import given_name, named_person, settle_kinds, title_in_name
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.roles import holds
@@ -183,7 +183,7 @@ class _Resolver:
                 and len(e.words()) > 1
                 and e.words()[0] == surface
             ]
-            if len(firsts) == 1 and m.label != "ORG" and named_person(firsts[0].mentions):
+            if len(firsts) == 1 and given_name(firsts[0].mentions, m):
                 firsts[0].add(m)  # "Alexis" after "Alexis Randock": her given name
                 return
             if len(firsts) == 1:
@@ -270,6 +270,7 @@ def resolve_entities(
     for m in (everyone := [m for mentions in sentences for m in mentions]):
         bare_possessive(m, text)
     one_owned_name(everyone)
+    glued_captions(everyone)
     for mentions in sentences:
         for m in mentions:
             if m.hint in ("institution", "country", "organization", "group") or (
@@ -287,12 +288,5 @@ def resolve_entities(
                 recent.append(entity)
     merge_acronyms(resolver.entities)
     merge_bare_bodies(resolver.entities, _INSTITUTION_NOUNS)  # and the state's government
-    for entity in resolver.entities.values():
-        if entity.kind == "person" and person_by_label_is_organisation(entity.mentions):
-            entity.kind = "organization"  # "Borussia Dortmund": a club, not a person
-        elif entity.kind == "other" and (
-            any(m.hint == "person" and m.has_title for m in entity.mentions)
-            or surname_person(entity.mentions, text)  # "Hogwood studied keyboard"
-        ):
-            entity.kind = "person"  # "Venter" ... "Dr Venter": a surname with a title
+    settle_kinds(list(resolver.entities.values()), text)
     return resolver.entities

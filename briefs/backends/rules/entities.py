@@ -39,6 +39,7 @@ __all__ = [
 _PLAIN = re.compile(r"^[\w .'’&-]+$")
 _RUN_BEFORE = re.compile(r"[A-Z][\w.]* (?:for|of|and) $")
 _PREFIX = 6
+_CLAUSAL = ("SCONJ", "ADV", "AUX", "VERB", "PRON")
 _PLACE_SHARE = 0.6  # letters a demonym shares with its country's name or adjective
 
 
@@ -108,13 +109,24 @@ def _drop_repeat(m: Mention) -> None:
 
 def merge_organisations(sent: Sentence, mentions: list[Mention]) -> list[Mention]:
     """One mention for an organisation the recogniser reads whole where the capitalised
-    runs break at a small word ("Save the Children", "Doctors without Borders")."""
+    runs break at a small word ("Save the Children", "Doctors without Borders"), not
+    two names a clause apart the recogniser reads as one ("at Southampton when Arsenal"):
+
+    >>> import briefs
+    >>> [a.name for a in briefs.generate_brief("Wenger said Cole was sent off at Southampton "
+    ...     "when Arsenal had a numerical advantage. Cole said he was sorry. Arsenal said "
+    ...     "the player would be fined.").actors]
+    ['Cole', 'Arsenal', 'Wenger']
+    """
     out = list(mentions)
     for ent in sent.entities:
         if ent.label != "ORG" or ent.last - ent.first < 3 or not _PLAIN.match(ent.text):
             continue
-        if _RUN_BEFORE.search(sent.text[: ent.start - sent.start]):
-            continue  # the tail of a longer name ("UN Office for the Coordination of ...")
+        if _RUN_BEFORE.search(sent.text[: ent.start - sent.start]) or any(
+            ent.start < t.start < ent.end and t.value.islower() and t.pos in _CLAUSAL
+            for t in sent.tokens
+        ):  # a longer name's tail ("UN Office for the Coordination of ..."); two names
+            continue  # a clause apart ("sent off at Southampton when Arsenal had ...")
         inside = [m for m in out if ent.start <= m.start and m.end <= ent.end]
         straddling = [m for m in out if m.start < ent.end and ent.start < m.end]
         if len(inside) < 2 or len(straddling) != len(inside):
@@ -138,8 +150,9 @@ def organisation_by_label(mentions: list[Mention]) -> bool:
 def person_by_label_is_organisation(mentions: list[Mention]) -> bool:
     """Whether an actor the word lists read as a person (two to four capitalised words,
     no title or role) is an organisation by the recogniser: its full name labelled ORG
-    and most of its labelled mentions ORG ("Borussia Dortmund", "Bayern Munich"; a
-    person whose name the small model once calls ORG is called PERSON elsewhere).
+    and most of its labelled mentions ORG, or none PERSON nor short ("Borussia
+    Dortmund", "English Heritage"; a person once called ORG is called PERSON, or
+    named by surname, elsewhere).
 
     >>> from briefs.backends.rules.names import Mention
     >>> def m(text: str, label: str) -> Mention:
@@ -153,7 +166,8 @@ def person_by_label_is_organisation(mentions: list[Mention]) -> bool:
         return False
     labelled = [m.label for m in mentions if m.label]
     full = [m.label for m in mentions if m.label and len(m.text.split()) >= 2]
-    return "ORG" in full and labelled.count("ORG") * 2 > len(labelled)
+    alone = "PERSON" not in labelled and len(full) == len(labelled)  # never cut to a surname
+    return "ORG" in full and (2 * labelled.count("ORG") > len(labelled) or alone)
 
 
 def is_place(mentions: list[Mention], lex: Lexicon) -> bool:
@@ -168,20 +182,6 @@ def is_place(mentions: list[Mention], lex: Lexicon) -> bool:
         and len(placed) >= _PLACE_SHARE * len(labelled)
         and not any(_known(m, lex) or m.has_title for m in labelled)
     )
-
-
-def is_work(mentions: list[Mention]) -> bool:
-    """Whether most of an actor's labelled mentions are a film, book or song title
-    ("Gone With The Wind"): a work is talked about, it does not act.
-
-    >>> from briefs.backends.rules.names import Mention
-    >>> def m(label): return Mention(0, 1, "x", 0, "other", "x", label=label)
-    >>> is_work([m("WORK_OF_ART"), m("WORK_OF_ART"), m("PERSON")]), is_work([m("PERSON")])
-    (True, False)
-    """
-    labelled = [m for m in mentions if m.label]
-    works = [m for m in labelled if m.label == "WORK_OF_ART"]
-    return bool(works) and 2 * len(works) > len(labelled)
 
 
 def _as_person(m: Mention, ent: Entity, sent: Sentence, lex: Lexicon) -> None:

@@ -9,8 +9,8 @@ never actors.
 from __future__ import annotations
 
 from briefs.backends.rules.cast import Entity
-from briefs.backends.rules.entities import is_place, is_work, organisation_by_label
-from briefs.backends.rules.kinds import named_person
+from briefs.backends.rules.entities import is_place, organisation_by_label
+from briefs.backends.rules.kinds import is_work, named_person
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.wordbook import words
 
@@ -93,9 +93,22 @@ def is_actor(entity: Entity, lex: Lexicon, lead: frozenset[int] = frozenset()) -
     ...     "Fund, and a grant from the Heritage Lottery Fund paid for its roof.")
     >>> [a.name for a in brief.actors]
     ['Anna Berg', 'Harbour Trust']
+
+    A person the recogniser names twice is no place, however often it reads the bare
+    surname as one ("Mesut Ozil" twice PERSON, "Ozil" three times GPE):
+
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> from briefs.backends.rules.names import Mention
+    >>> ozil = Entity("Mesut Ozil", "person")
+    >>> for text, label in [("Mesut Ozil", "PERSON")] * 2 + [("Ozil", "GPE")] * 3:
+    ...     ozil.add(Mention(0, len(text), text, 5, "person", text, label=label, subject=True))
+    >>> is_actor(ozil, lexicon())
+    True
     """
     labels = [m.label for m in entity.mentions if m.label]
     body = entity.positions > 0 and 3 * labels.count("ORG") >= len(labels) > 0
+    if entity.kind == "person" and labels.count("PERSON") >= 2:
+        body = True  # "Mesut Ozil" twice a person, though "Ozil" is read GPE three times
     if entity.kind in ("person", "other") and not body and is_place(entity.mentions, lex):
         return False  # "Aleppo", "the Far East": where things happen, not who acts (but a
         # company the small model reads as a town, and which speaks, is a body: "Xstrata")

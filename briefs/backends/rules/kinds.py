@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import re
 
+from briefs.backends.rules.cast import Entity
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.entities import person_by_label_is_organisation
 from briefs.backends.rules.names import Mention
 from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "demonym_person",
+    "described_as_person",
+    "event_name",
+    "given_name",
+    "is_work",
     "mark_parts",
     "named_person",
+    "settle_kinds",
     "state_subject",
     "surname_person",
     "title_in_name",
@@ -35,6 +42,75 @@ def named_person(mentions: list[Mention]) -> bool:
     (True, False)
     """
     return any(m.label == "PERSON" and len(m.text.split()) >= 2 for m in mentions)
+
+
+def given_name(mentions: list[Mention], bare: Mention) -> bool:
+    """Whether a bare word that opens a person's full name is the given name: the
+    full name is labelled a person ("Freddie" after "Freddie Ljungberg", though the
+    small model reads "Freddie" as ORG), or the bare word is labelled, not ORG, and
+    no mention is ORG ("Usain" after "Usain Bolt", both read GPE; the small model
+    reads given names as places, never as dates or nationalities: "Islamic"). Else it is the
+    short name of a company ("Norrbrook" after "Norrbrook Foods").
+
+    >>> def m(text: str, label: str) -> Mention:
+    ...     return Mention(0, len(text), text, 0, "person", text, label=label)
+    >>> given_name([m("Freddie Ljungberg", "PERSON")], m("Freddie", "ORG"))
+    True
+    >>> given_name([m("Usain Bolt", "GPE")], m("Usain", "GPE"))
+    True
+    >>> given_name([m("Norrbrook Foods", "ORG")], m("Norrbrook", ""))
+    False
+    >>> given_name([m("Christmas Day", "DATE")], m("Christmas", "DATE"))
+    False
+    """
+    if named_person(mentions):
+        return True
+    return bare.label in words("name_labels") and all(x.label != "ORG" for x in mentions)
+
+
+def event_name(mentions: list[Mention]) -> bool:
+    """Whether a name the word lists read as a person (two capitalised words, no
+    title) is an event, a work, a law, a product or a day by the recogniser: its
+    full name labelled so somewhere, no mention a person ("The US Open champion
+    fell", "the Genesis Open", "on Christmas Day").
+
+    >>> def m(label: str) -> Mention:
+    ...     return Mention(0, 7, "US Open", 0, "person", "US Open", label=label)
+    >>> event_name([m("GPE"), m("EVENT")]), event_name([m("EVENT"), m("PERSON")])
+    (True, False)
+    """
+    labels = {m.label for m in mentions if m.label}
+    if any(m.has_title or m.role for m in mentions) or "PERSON" in labels:
+        return False  # the full name decides: "Blues" read as a law is "Cardiff Blues"
+    full = {m.label for m in mentions if len(m.text.split()) >= 2}
+    return bool(full & words("event_labels"))
+
+
+_PERSON_AFTER = re.compile(
+    r"(?:'s)?\s*(?:\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)\b"
+    r"|,\s*(?:who|aged\s+)?\d{1,2},)"
+)
+
+
+def described_as_person(mentions: list[Mention], text: str) -> bool:
+    """Whether the article writes a name the way it writes a person's: a photo
+    caption's "(pictured)", "(left)" after it ("Raheem Sterling (right) was
+    pictured", "Sterling (pictured)") or an age after a comma ("Sterling, 20,
+    said"). A club or a company is never given either.
+
+    >>> text = "Pictures emerged of Raheem Sterling (right) with a pipe."
+    >>> described_as_person([Mention(20, 35, "Raheem Sterling", 0, "person", "x")], text)
+    True
+    >>> described_as_person([Mention(0, 8, "Dortmund", 0, "other", "x")], "Dortmund (4-4-2): ")
+    False
+    >>> yankees = Mention(0, 17, "New York Yankees", 0, "person", "x", label="ORG")
+    >>> described_as_person([yankees], "New York Yankees (left) and ")
+    False
+    """
+    named = [m for m in mentions if m.hint not in ("generic", "pronoun")]
+    if all(m.label == "ORG" for m in named if len(m.text.split()) >= 2):
+        return False  # "The New York Yankees (left)": a club read as one each time
+    return any(_PERSON_AFTER.match(text, m.end) for m in named)
 
 
 def mark_parts(sent: Sentence, mentions: list[Mention]) -> None:
@@ -150,3 +226,38 @@ def surname_person(mentions: list[Mention], text: str) -> bool:
         return False
     name = re.escape(named[0].name)
     return not re.search(rf"[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?{name}\b|\b{name}\s+[A-Z]", text)
+
+
+def settle_kinds(entities: list[Entity], text: str) -> None:
+    """Correct the kinds the word lists gave, once every mention is resolved: a
+    "person" the recogniser reads as an organisation is one ("Borussia Dortmund"),
+    unless the article writes it as a person's name ("Raheem Sterling (right)"); a
+    "person" read as an event is none ("US Open"); a surname with a title somewhere,
+    or met alone as a person, is a person ("Venter" ... "Dr Venter", "Hogwood")."""
+    for entity in entities:
+        if (
+            entity.kind == "person"
+            and person_by_label_is_organisation(entity.mentions)
+            and not described_as_person(entity.mentions, text)
+        ):
+            entity.kind = "organization"
+        elif entity.kind == "person" and event_name(entity.mentions):
+            entity.kind = "other"
+        elif entity.kind == "other" and (
+            any(m.hint == "person" and m.has_title for m in entity.mentions)
+            or surname_person(entity.mentions, text)
+        ):
+            entity.kind = "person"
+
+
+def is_work(mentions: list[Mention]) -> bool:
+    """Whether most of an actor's labelled mentions are a film, book or song title
+    ("Gone With The Wind"): a work is talked about, it does not act.
+
+    >>> def m(label): return Mention(0, 1, "x", 0, "other", "x", label=label)
+    >>> is_work([m("WORK_OF_ART"), m("WORK_OF_ART"), m("PERSON")]), is_work([m("PERSON")])
+    (True, False)
+    """
+    labelled = [m for m in mentions if m.label]
+    works = [m for m in labelled if m.label == "WORK_OF_ART"]
+    return bool(works) and 2 * len(works) > len(labelled)

@@ -39,6 +39,7 @@ from briefs.backends.rules.names import (
     strip_title,
     title_of_body,
 )
+from briefs.backends.rules.posts import post_end, post_for
 from briefs.backends.rules.wordbook import words
 
 __all__ = ["Mention", "find_mentions"]
@@ -122,8 +123,10 @@ def _runs(sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             and not _opens_title(toks, i, j, lex)
         ):
             i += 1
-        if i < j:
-            runs.extend(split_and(toks, i, j, lex))
+        if i < j:  # "the MP for Sleaford and North Hykeham": one post, not split
+            runs.extend(
+                split_and(toks, i, j, lex) if post_for(toks, i, j, lex) is None else [(i, j)]
+            )
         i = max(end, i + 1)
     return runs
 
@@ -139,6 +142,9 @@ def _cap_mentions(sent: Sentence, lex: Lexicon) -> list[Mention]:
     toks = sent.tokens
     out: list[Mention] = []
     for i, j in _runs(sent, lex):
+        if (named := post_end(sent, i, j, lex)) is not None and named >= j:
+            continue  # "the Tory MP for Sleaford and North Hykeham": a post, no one
+        i = named if named is not None else i
         words = [t.value for t in toks[i:j]]
         if is_work_title(words):
             continue  # "Shake It Off": a song talked about, no actor
