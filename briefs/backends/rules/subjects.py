@@ -8,8 +8,9 @@ affiliations to look across, and the recency of speakers for pronouns.
 from __future__ import annotations
 
 from briefs.backends.rules.actors import Entity
-from briefs.backends.rules.clauses import he_subject, span_head
+from briefs.backends.rules.clauses import span_head
 from briefs.backends.rules.document import Token
+from briefs.backends.rules.heads import he_subject
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
