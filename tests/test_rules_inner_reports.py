@@ -49,3 +49,24 @@ def test_names_joined_inside_a_post_are_one_speaker():
     )
     brief = briefs.generate_brief(text)
     assert len(_speakers(brief, "frozen in aspic")) <= 1, brief.positions
+
+
+def test_they_after_an_unnamed_crowd_is_not_the_last_named_body():
+    text = (
+        "Tom Reyes was last seen outside the Bank of Ireland on Baggot Street. "
+        "Detectives released the footage in April and appealed for the man to come forward. "
+        "They believe he was the same man captured on CCTV following Mr Reyes."
+    )
+    brief = briefs.generate_brief(text)
+    assert not _speakers(brief, "same man"), brief.positions
+
+
+def test_they_after_a_named_body_is_still_that_body():
+    text = (
+        "Kolkata police arrested a man at the station on Friday. "
+        "In May, the police said they had arrested the leader of the gang. "
+        "They said it was not clear what role the man had played in the case."
+    )
+    brief = briefs.generate_brief(text)
+    assert _speakers(brief, "not clear what role") == _speakers(brief, "arrested the leader")
+    assert _speakers(brief, "not clear what role"), brief.positions

@@ -38,16 +38,15 @@ from briefs.backends.rules.polarity import (
     verb_phrase,
 )
 from briefs.backends.rules.roles import role_owner
+from briefs.backends.rules.settings import after_setting, framed_quote
 from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
-    after_setting,
     clause_end,
     clean,
     cut_end,
     decapitalise,
-    framed_quote,
     fronted_report,
     leading_quote,
     reported_clause,
