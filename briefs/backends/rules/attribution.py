@@ -17,12 +17,11 @@ from briefs.backends.rules.clauses import (
     claimed_by_other,
     elaborates_passive,
     inside_report_clause,
-    inverted_person,
     own_subject,
     relative_stop,
     subject_start,
 )
-from briefs.backends.rules.continuation import Attribution, QuoteRuns, narrative_report, quoted_verb
+from briefs.backends.rules.continuation import Attribution, QuoteRuns, narrative_report
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.frames import passive_with_agent, reframed, relative_denials
 from briefs.backends.rules.heads import main_clause_person, names_in, parse_subject, unnamed_speaker
@@ -39,16 +38,15 @@ from briefs.backends.rules.polarity import (
     verb_phrase,
 )
 from briefs.backends.rules.roles import role_owner
+from briefs.backends.rules.settings import after_setting, framed_quote
 from briefs.backends.rules.stances import (
     OPEN_Q,
     TOLD_OBJECT_END,
     TRAIL,
-    after_setting,
     clause_end,
     clean,
     cut_end,
     decapitalise,
-    framed_quote,
     fronted_report,
     leading_quote,
     reported_clause,
@@ -63,7 +61,7 @@ from briefs.backends.rules.subjects import (
     inside_report,
     skip_relative_clause,
 )
-from briefs.backends.rules.verbs import EXPRESS, report_verb_ok
+from briefs.backends.rules.verbs import EXPRESS, inner_verb, report_verb_ok
 from briefs.backends.rules.wordbook import words
 
 __all__ = ["Attribution", "attribute"]
@@ -99,7 +97,7 @@ def _find(
             continue
         if tok.pos not in ("VERB", "AUX"):
             continue  # "Ms Villalba's claims", "the union's plans": nouns, not reports
-        if quoted_verb(sent, tok, [toks[f.verb] for f in found], narrative):
+        if inner_verb(sent, tok, [toks[f.verb] for f in found], narrative):
             continue  # "Oaten said: “Whilst Labour has rejected …”": inside a quotation
         head = [f for f in found if toks[f.verb].index == tok.head and tok.dep == "conj"]
         if head and not own_subject(toks, tok):  # "X denied the claims and said …": X
@@ -135,26 +133,10 @@ def _find(
         if (
             subject is None
             and prev in (",", "”", '"', "’")
-            and lex.speech_verbs[tok.value.lower()] == "say"
-        ):  # inverted: "“...,” said Ms Ruiz."
-            after = [m for m in mentions if m.start >= tok.end]
-            if after and after[0].start - tok.end <= 1:
-                subject, inverted = after[0], True
-                # "said Fiat chief executive Sergio Marchionne": the person, not the firm
-                nearby = [
-                    m
-                    for m in after[1:3]
-                    if m.start - after[0].end <= 40
-                    and m.entity in entities
-                    and entities[m.entity].kind == "person"
-                ]
-                if nearby and (
-                    after[0].entity not in entities or entities[after[0].entity].kind != "person"
-                ):
-                    subject = nearby[0]
-            titled = inverted_person(toks, tok, after, entities)
-            if titled is not None and (subject is None or subject.entity not in entities):
-                subject, inverted = titled, True  # "said the chairman of …, Barry Sheerman"
+            and lex.speech_verbs[tok.lower] == "say"
+        ):
+            subject = heads.inverted_speaker(toks, tok, mentions, entities)  # "“…,” said X"
+            inverted = subject is not None
         if subject is None and prev.lower() in ("and", "but") and found:  # "… and said …"
             found.append(_Found(None, found[-1].actor, i, toks[i - 1].start))
         if subject is None:

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from briefs.backends.rules.actors import Entity
 from briefs.backends.rules.document import Sentence, Token
-from briefs.backends.rules.lexicon import Lexicon
+from briefs.backends.rules.lexicon import Lexicon, lexicon
 from briefs.backends.rules.mentions import Mention
-from briefs.backends.rules.wordbook import words
 
 __all__ = [
     "as_report",
     "claimed_by_other",
     "conjoined_speaker",
     "elaborates_passive",
-    "he_subject",
     "inside_report_clause",
     "inverted_person",
     "own_subject",
@@ -160,6 +158,13 @@ def conjoined_speaker(
     ...     m.entity = m.text
     >>> conjoined_speaker(s.tokens, ms, ms[1], ents).text
     'Keys'
+    >>> s = build("The MP for Sleaford and North Hykeham said it was wrong.").sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> ents = {m.text: Entity(m.text, "person") for m in ms}
+    >>> for m in ms:
+    ...     m.entity = m.text
+    >>> conjoined_speaker(s.tokens, ms, ms[-1], ents) is None
+    True
     """
     if subject.hint == "pronoun":
         return None
@@ -171,6 +176,8 @@ def conjoined_speaker(
         for m in mentions:
             if m.start <= first.start < m.end and m.entity in entities:
                 return m if m.entity != subject.entity and m.hint != "pronoun" else None
+    if first is not None and _post_of(by_index, first):
+        return None  # "the Tory MP for Sleaford and North Hykeham said": one post
     before = [t for t in toks if t.end <= subject.start]
     if not before or before[-1].lower != "and":
         return None
@@ -182,28 +189,20 @@ def conjoined_speaker(
     return None
 
 
+def _post_of(tokens: dict[int, Token], name: Token) -> bool:
+    """Whether ``name`` is the object of a preposition on a post ("MP for Sleaford and
+    North Hykeham", "Minister for Culture and Sport"): the joined names make one post;
+    "surveys from the Halifax and Nationwide" are two sources."""
+    prep = tokens.get(name.head) if name.dep == "pobj" else None
+    post = tokens.get(prep.head) if prep is not None and prep.dep == "prep" else None
+    return post is not None and post.lower in lexicon().role_words
+
+
 def span_head(tokens: dict[int, Token], mention: Mention) -> Token | None:
     """The token of a mention whose syntactic head lies outside it."""
     inside = [t for t in tokens.values() if mention.start <= t.start and t.end <= mention.end]
     idx = {t.index for t in inside}
     return next((t for t in inside if t.head not in idx or t.head == t.index), None)
-
-
-_PERSON_PRONOUNS = words("person_pronouns")
-
-
-def he_subject(tokens: tuple[Token, ...]) -> bool:
-    """The sentence's main subject is "he" or "she"."""
-    return any(
-        t.value.lower() in _PERSON_PRONOUNS and t.dep == "nsubj" and _under_root(tokens, t)
-        for t in tokens
-    )
-
-
-def _under_root(tokens: tuple[Token, ...], tok: Token) -> bool:
-    by = {t.index: t for t in tokens}
-    head = by.get(tok.head)
-    return head is not None and (head.dep == "ROOT" or head.head == head.index)
 
 
 def inverted_person(

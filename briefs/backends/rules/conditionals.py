@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from briefs.backends.rules.continuation import Attribution
 from briefs.backends.rules.document import Sentence, Token
-from briefs.backends.rules.wordbook import words
+from briefs.backends.rules.verbs import conditional_verb
 
 __all__ = ["asserted", "conditional"]
 
@@ -45,10 +45,7 @@ def conditional(sentence: Sentence, claim: Attribution) -> bool:
     verb = _verb(sentence, claim)
     if verb is None:
         return False
-    marks = {t.value.lower() for t in sentence.tokens if t.head == verb.index and t.dep == "mark"}
-    # "if, as Tony Blair has suggested, GCSEs stay": the parser may hang the "if" on
-    # the verb of the aside; an aside reports, it is no condition
-    return bool(marks & set(words("conditional_marks"))) and not marks & set(words("aside_marks"))
+    return conditional_verb(sentence.tokens, verb)
 
 
 def asserted(sentences: Sequence[Sentence], claims: list[Attribution]) -> list[Attribution]:

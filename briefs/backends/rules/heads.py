@@ -13,11 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Set
 
+from briefs.backends.rules.actors import Entity
+from briefs.backends.rules.clauses import inverted_person
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
 
-__all__ = ["conj_subject", "names_in", "parse_subject", "unnamed_speaker"]
+__all__ = [
+    "conj_subject",
+    "he_subject",
+    "inverted_speaker",
+    "names_in",
+    "parse_subject",
+    "unnamed_speaker",
+]
 
 
 def _inside(token: Token, mention: Mention) -> bool:
@@ -203,3 +212,60 @@ def conj_subject(toks: tuple[Token, ...], verb: Token, mentions: list[Mention]) 
     if subj is None:
         return None
     return next((m for m in mentions if _inside(subj, m) and m.hint != "pronoun"), None)
+
+
+_PERSON_PRONOUNS = words("person_pronouns")
+
+
+def he_subject(tokens: tuple[Token, ...]) -> bool:
+    """The sentence's main subject is "he" or "she"."""
+    return any(
+        t.value.lower() in _PERSON_PRONOUNS and t.dep == "nsubj" and _under_root(tokens, t)
+        for t in tokens
+    )
+
+
+def _under_root(tokens: tuple[Token, ...], tok: Token) -> bool:
+    by = {t.index: t for t in tokens}
+    head = by.get(tok.head)
+    return head is not None and (head.dep == "ROOT" or head.head == head.index)
+
+
+def inverted_speaker(
+    toks: tuple[Token, ...], verb: Token, mentions: list[Mention], entities: dict[str, Entity]
+) -> Mention | None:
+    """The speaker named right after an inverted "said" ("“…,” said Ms Ruiz"): the
+    person rather than the firm ("said Fiat chief executive Sergio Marchionne"), or a
+    person behind a title ("said the chairman of the committee, Ann Lee").
+
+    >>> from briefs.backends.rules.document import build
+    >>> from briefs.backends.rules.lexicon import lexicon
+    >>> from briefs.backends.rules.mentions import find_mentions
+    >>> s = build('"Sales are up," said Fiat chief executive Sergio Marchionne.').sentences[0]
+    >>> ms = find_mentions(s, lexicon())
+    >>> for m in ms:
+    ...     m.entity = m.name
+    >>> ents = {m.name: Entity(m.name, m.hint) for m in ms}
+    >>> verb = next(t for t in s.tokens if t.value == "said")
+    >>> inverted_speaker(s.tokens, verb, ms, ents).name
+    'Sergio Marchionne'
+    """
+    subject: Mention | None = None
+    after = [m for m in mentions if m.start >= verb.end]
+    if after and after[0].start - verb.end <= 1:
+        subject = after[0]
+        nearby = [
+            m
+            for m in after[1:3]
+            if m.start - after[0].end <= 40
+            and m.entity in entities
+            and entities[m.entity].kind == "person"
+        ]
+        if nearby and (
+            after[0].entity not in entities or entities[after[0].entity].kind != "person"
+        ):
+            subject = nearby[0]
+    titled = inverted_person(toks, verb, after, entities)
+    if titled is not None and (subject is None or subject.entity not in entities):
+        return titled
+    return subject

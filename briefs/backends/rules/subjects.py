@@ -8,8 +8,10 @@ affiliations to look across, and the recency of speakers for pronouns.
 from __future__ import annotations
 
 from briefs.backends.rules.actors import Entity
-from briefs.backends.rules.clauses import he_subject, span_head
+from briefs.backends.rules.clauses import span_head
+from briefs.backends.rules.crowds import unnamed_crowd
 from briefs.backends.rules.document import Token
+from briefs.backends.rules.heads import he_subject
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.wordbook import words
@@ -119,6 +121,7 @@ class Speakers:
         self.sentences: list[tuple[list[str], list[str]]] = []  # (speakers, mentions)
         self.topics: list[str] = []  # named grammatical subjects, in order
         self._speakers: list[str] = []
+        self.crowds: list[bool] = []  # per sentence: its subject an unnamed crowd
 
     def note_subject(self, name: str) -> None:
         self.subjects.append(name)
@@ -149,6 +152,8 @@ class Speakers:
         self.topics.extend(subjects)
         carried = bool(tokens) and he_subject(tokens) and not subjects
         self.sentences.append((self._speakers, [] if carried else names))
+        kinds = {n: e.kind for n, e in self.entities.items()}
+        self.crowds.append(bool(tokens) and unnamed_crowd(tokens, mentions, kinds, _BODIES))
         self._speakers = []
 
     def pronoun(self, word: str, lex: Lexicon) -> str | None:
@@ -167,7 +172,7 @@ class Speakers:
         if word in lex.person_pronouns:
             kinds: tuple[str, ...] = ("person",)
         elif word in lex.plural_pronouns:
-            kinds = ("organization", "group", "country")
+            kinds = _BODIES
         else:
             kinds = ("organization", "country")
 
@@ -191,7 +196,9 @@ class Speakers:
                 return None
             if name != UNNAMED and speaks(name):
                 return name
-        for speakers, names in reversed(self.sentences[-3:]):
+        for k, (speakers, names) in reversed(list(enumerate(self.sentences))[-3:]):
+            if word in lex.plural_pronouns and self.crowds[k]:
+                return None  # "Detectives appealed for help. They believe …"
             for name in reversed(speakers):
                 if name == UNNAMED and "person" in kinds:
                     return None
@@ -210,6 +217,7 @@ class Speakers:
 
 
 _RELATIVE = words("relative_pronouns")
+_BODIES = ("organization", "group", "country")  # what "they" may stand for
 NOMINATIVE = {"he", "she", "they", "it", "we"}
 UNNAMED = ""  # a speaker the article does not name
 MAX_SUBJECT_LOOKBACK = 3
