@@ -14,6 +14,8 @@ from briefs.backends.rules.mentions import Mention
 
 __all__ = ["SubjectScan", "Vocabulary"]
 
+_OBJECTS = frozenset(("dobj", "dative", "iobj"))  # the ones told, warned, assured
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -194,7 +196,26 @@ class SubjectScan:
                 return None
         if first == 1 and self.lowered[0] in W.DEMONSTRATIVES:
             first = 0  # "That situation could change": a determiner, not a clause opener
+        first = self.after_object(first, k)
         return first if first < k else None
+
+    def after_object(self, first: int, k: int) -> int:
+        """Past the object of a verb that stands before the subject: in "authorities
+        have told MPs their offices will be deep cleaned" and "He warned ministers the
+        strike could spread" the ones told are no part of what the clause is about.
+
+        >>> from briefs.backends.rules.document import build
+        >>> s = build("He warned ministers the strike could spread.").sentences[0]
+        >>> scan = SubjectScan(s, [], Vocabulary(), {})
+        >>> scan.span(scan.after_object(2, 5), 4)
+        'the strike'
+        """
+        position = {t.index: i for i, t in enumerate(self.tokens)}
+        for i in range(k - 1, first - 1, -1):
+            tok = self.tokens[i]
+            if tok.dep in _OBJECTS and position.get(tok.head, k) < first:
+                return first if self.word(i + 1) == "there" else i + 1  # "told X there will"
+        return first
 
     def conjunct_start(self, conj: int) -> int | None:
         """Where the first of two coordinated noun phrases starts, when the "and" at
