@@ -287,3 +287,12 @@ def test_a_speakers_should_is_no_open_issue() -> None:
     brief = briefs.generate_brief(article_from_text(text, id="chancellor"))
     issues = [i.issue for i in brief.open_issues]
     assert not any("nurtured" in i or "best person" in i for i in issues), issues
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_of_the_question() -> None:
+    text = (
+        "Bob Arum has revealed that the contracts for his fight against Floyd Mayweather "
+        "in Las Vegas in just 10 days have yet to be signed."
+    )
+    assert questions(text) != ["Whether 10 days will be signed."]
+    assert not (questions(text)[0] or "").startswith("Whether 10 days")

@@ -199,10 +199,16 @@ class SubjectScan:
         first = self.after_object(first, k)
         return first if first < k else None
 
+    def _inside_phrase(self, first: int, k: int) -> bool:
+        """The words before the marker are the object of a preposition, the tail of
+        a longer subject ("the contracts for his fight ... in just 10 days have yet
+        to be signed": not "Whether 10 days will be signed")."""
+        span = {t.index for t in self.tokens[first:k]}
+        return any(t.head not in span and t.dep == "pobj" for t in self.tokens[first:k])
+
     def after_object(self, first: int, k: int) -> int:
-        """Past the object of a verb that stands before the subject: in "authorities
-        have told MPs their offices will be deep cleaned" and "He warned ministers the
-        strike could spread" the ones told are no part of what the clause is about.
+        """Past the object of a verb before the subject: "told MPs their offices will
+        be deep cleaned", "warned ministers the strike could spread" ask of no one told.
 
         >>> from briefs.backends.rules.document import build
         >>> s = build("He warned ministers the strike could spread.").sentences[0]
@@ -247,8 +253,8 @@ class SubjectScan:
             return entity
         if W.UNRESOLVABLE & set(lowered) or W.PRONOUNS & set(lowered):
             return None  # "our lads", "most of you", "everything he"
-        if head in W.PREPOSITIONS:
-            return None  # "During consultation the bill"
+        if head in W.PREPOSITIONS or self._inside_phrase(first, k):
+            return None  # "During consultation the bill"; "the contracts for ... in 10 days"
         for i in range(first + 1, k):
             word = self.tokens[i].value
             before = self.tokens[i - 1].value
