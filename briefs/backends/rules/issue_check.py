@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.question_hypothetical import idle_condition
 from briefs.backends.rules.wordbook import words
 from briefs.text.similarity import lexical
 
@@ -183,6 +184,8 @@ def main_clause_open(sent: Sentence, *, past: bool = False) -> bool:
         if tok is None:
             continue
         cued = True
+        if tok.lower == "if" and idle_condition(sent, tok):
+            continue  # "if you believe ...", "would have been higher if ...": nothing open
         before = by_index.get(tok.index - 1)
         if before is not None and before.lower in _STILL:
             return True  # "eight suspects, of which two still remain untraced"

@@ -24,33 +24,15 @@ import re
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.issue_check import says_open
-from briefs.backends.rules.wordbook import book, words
+from briefs.backends.rules.question_speech import reports
 
 __all__ = ["narrated", "reported", "reports"]
 
 _PLAIN = frozenset(("will", "wo", "shall", "can", "ca", "cannot"))
 _UNSURE = frozenset(("would", "could", "may", "might", "should", "must"))
-_SPEECH: dict[str, str] = book()["speech_verbs"]
-# a decision reported as made is settled ("confirmed the plant will close"): no speaker's doubt
-_REPORT = (words("say_verbs") | words("report_verbs_extra")) - {
-    w[: len(w) - n]
-    for w in words("decision_made")
-    for n in (1, 2)  # "agreed", "confirmed"
-}
 _WORD = re.compile(r"[\w’'-]+")
 _MAX_UP = 8  # heads walked up from the asked verb
 _CONDITIONS = frozenset(("if", "unless"))
-
-
-_ENDINGS = ("", "s", "es", "d", "ed", "ing")
-
-
-def reports(tok: Token) -> bool:
-    """``tok`` is a verb of saying, forecasting or promising ("said", "expects")."""
-    word = tok.lower
-    if _SPEECH.get(word, "") in _REPORT:
-        return True
-    return any(word.endswith(e) and word[: len(word) - len(e)] in _REPORT for e in _ENDINGS)
 
 
 def reported(by_index: dict[int, Token], verb: Token) -> bool:
