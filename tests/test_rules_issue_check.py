@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 import briefs
-from briefs.backends.rules.issue_check import Said, is_question, passes, says_open
+from briefs.backends.rules.document import build
+from briefs.backends.rules.issue_check import (
+    Said,
+    is_question,
+    main_clause_open,
+    passes,
+    says_open,
+    told_in_past,
+)
 from briefs.evaluate.restated import RESTATE_SIMILARITY
 from briefs.text.similarity import lexical
 
@@ -110,3 +120,23 @@ def test_a_pending_step_on_the_calendar_stays_an_issue():
     issues = [i.issue for i in briefs.generate_brief(text).open_issues]
     assert "Whether the committee will vote on the bill on Tuesday." in issues, issues
     assert "Whether the new chief executive will be named in March." in issues, issues
+
+
+@pytest.mark.parametrize(
+    ("text", "open_"),
+    [
+        ("Now, if you are confronted with this choice, your best bet is to confess.", False),
+        (
+            "Profits rose 1% but would have been 8% higher if currency moves were stripped out.",
+            False,
+        ),
+        (
+            "It looked for one glorious moment as if the Cabinet had decided to go on together.",
+            False,
+        ),
+        ("The firm will move its headquarters to London if the bid is successful.", True),
+    ],
+)
+def test_an_if_that_opens_nothing_is_no_cue(text: str, open_: bool) -> None:
+    sent = build(text).sentences[0]
+    assert main_clause_open(sent, past=told_in_past(sent)) is open_

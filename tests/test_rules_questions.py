@@ -218,3 +218,81 @@ def test_a_no_inside_the_kept_predicate_or_a_condition_still_asks() -> None:
     assert questions("Aides said the new sessions will mean hecklers no longer get attention.") == [
         "Whether the new sessions will mean hecklers no longer get attention."
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaker says the clause does not matter, or makes it the yardstick of a view
+        "Mr Leslie said it was irrelevant whether the post was called Secretary of State "
+        "for Constitutional Affairs or Lord Chancellor.",
+        "Mr Howard argued the only test for his policies was whether they were best for Britain.",
+        "It matters little whether the rift is real or simply the product of gossip.",
+        # an "it" the question cannot say
+        'He said: "What matters most is whether it is reformed so that the post holder '
+        'no longer has those conflicting duties."',
+    ],
+)
+def test_a_whether_clause_a_speaker_holds_is_no_question(text: str) -> None:
+    assert questions(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "It was unclear whether the prosecution would be able to bring up the case.",
+            "Whether the prosecution would be able to bring up the case.",
+        ),
+        (
+            "The big question is whether the regulator will approve the merger.",
+            "Whether the regulator will approve the merger.",
+        ),
+        (
+            "Officials are still trying to establish whether it is possible to reopen the mine.",
+            "Whether it is possible to reopen the mine.",
+        ),
+    ],
+)
+def test_a_whether_clause_the_sentence_leaves_open_is_asked(text: str, question: str) -> None:
+    assert questions(text) == [question]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            'Authorities have formally told MPs their offices will be "deep cleaned" during '
+            "the three-week poll campaign.",
+            'Whether their offices will be "deep cleaned" during the three-week poll campaign.',
+        ),
+        (
+            "The union warned ministers the strike could spread to other ports.",
+            "Whether the strike could spread to other ports.",
+        ),
+    ],
+)
+def test_the_ones_told_are_not_the_subject_of_the_question(text: str, question: str) -> None:
+    assert questions(text) == [question]
+
+
+def test_a_speakers_should_is_no_open_issue() -> None:
+    text = (
+        "Dominic Grieve criticised the government's plans for the post.\n\n"
+        'Convention should be "nurtured and celebrated," but the government distrusted '
+        "and disliked it instead.\n\n"
+        'The "best person for the job" should be appointed lord chancellor, and not '
+        "necessarily a lawyer or MP, the courts minister has told MPs."
+    )
+    brief = briefs.generate_brief(article_from_text(text, id="chancellor"))
+    issues = [i.issue for i in brief.open_issues]
+    assert not any("nurtured" in i or "best person" in i for i in issues), issues
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_of_the_question() -> None:
+    text = (
+        "Bob Arum has revealed that the contracts for his fight against Floyd Mayweather "
+        "in Las Vegas in just 10 days have yet to be signed."
+    )
+    assert questions(text) != ["Whether 10 days will be signed."]
+    assert not (questions(text)[0] or "").startswith("Whether 10 days")

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.backends.rules.document import Sentence, Token
+from briefs.backends.rules.question_hypothetical import idle_condition
 from briefs.backends.rules.wordbook import words
 from briefs.text.similarity import lexical
 
@@ -124,17 +125,35 @@ def says_open(text: str, claims: Sequence[str] = (), *, past: bool = False) -> b
 
 
 _SIDE = frozenset(("relcl", "acl", "appos"))  # a relative clause, a participle, an aside
-_STILL = frozenset(("still", "yet"))  # "which still remain untraced": open wherever it sits
+_STILL = frozenset(("still", "yet"))
+_FRAMING = words("framing_prepositions")  # "which still remain untraced": open wherever it sits
 
 
 def _in_side_clause(tok: Token, by_index: dict[int, Token]) -> bool:
     for _ in range(len(by_index)):
         if tok.dep in _SIDE and not (tok.dep == "acl" and tok.tag == "VB"):
             return True  # not "the opportunity to take the proposal on to a formal bid"
+        if tok.dep == "prep" and _framing(tok, by_index):
+            return True  # "following Fiat's resolution of its dispute", "Under the plan"
         if tok.head == tok.index or tok.head not in by_index:
             return False
         tok = by_index[tok.head]
     return False
+
+
+def _framing(prep: Token, by_index: dict[int, Token]) -> bool:
+    """A preposition that sets the scene of the clause rather than saying what is
+    open in it ("following", "despite", "since", "after"; "under" with a
+    determined noun, "Under the plan", not "under investigation"; word book
+    ``framing_prepositions``)."""
+    if prep.lower in _FRAMING:
+        return True
+    if prep.lower != "under":
+        return False
+    objects = [t for t in by_index.values() if t.head == prep.index and t.dep == "pobj"]
+    return any(
+        t.head == o.index and t.dep in ("det", "poss") for o in objects for t in by_index.values()
+    )
 
 
 def main_clause_open(sent: Sentence, *, past: bool = False) -> bool:
@@ -165,6 +184,8 @@ def main_clause_open(sent: Sentence, *, past: bool = False) -> bool:
         if tok is None:
             continue
         cued = True
+        if tok.lower == "if" and idle_condition(sent, tok):
+            continue  # "if you believe ...", "would have been higher if ...": nothing open
         before = by_index.get(tok.index - 1)
         if before is not None and before.lower in _STILL:
             return True  # "eight suspects, of which two still remain untraced"

@@ -26,6 +26,7 @@ from briefs.backends.rules.issue_settled import (
 )
 from briefs.backends.rules.lexicon import Lexicon
 from briefs.backends.rules.mentions import Mention
+from briefs.backends.rules.question_advice import reported_advice
 from briefs.backends.rules.question_condition import condition_question
 from briefs.backends.rules.question_dispute import disputed
 from briefs.backends.rules.question_narrated import narrated
@@ -155,6 +156,11 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def _advice_only(question: str | None) -> bool:
+    """No question, or one that asks back a "should" (see ``question_advice``)."""
+    return question is None or " should " in f" {question.lower()} "
+
+
 def find_issues(
     sentences: Sequence[Sentence],
     mentions: Sequence[Sequence[Mention]],
@@ -199,6 +205,8 @@ def find_issues(
         question = question or condition_question(sent)  # "If a bid is going to emerge ..."
         if question is not None and not keeps_polarity(sent, question):
             question = None  # "said he would not be prosecuted" is no "Whether he will be"
+        if not explicit and reported_advice(sent) and _advice_only(question):
+            continue  # "Convention should be nurtured ..., he said": the speaker's view
         score = (
             OPEN_WEIGHT * min(len(open_cues), 3)
             + TOPIC_WEIGHT * min(len(cues - open_cues), 3)

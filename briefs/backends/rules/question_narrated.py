@@ -24,43 +24,25 @@ import re
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.issue_check import says_open
-from briefs.backends.rules.wordbook import book, words
+from briefs.backends.rules.question_speech import reports
 
-__all__ = ["narrated"]
+__all__ = ["narrated", "reported", "reports"]
 
 _PLAIN = frozenset(("will", "wo", "shall", "can", "ca", "cannot"))
 _UNSURE = frozenset(("would", "could", "may", "might", "should", "must"))
-_SPEECH: dict[str, str] = book()["speech_verbs"]
-# a decision reported as made is settled ("confirmed the plant will close"): no speaker's doubt
-_REPORT = (words("say_verbs") | words("report_verbs_extra")) - {
-    w[: len(w) - n]
-    for w in words("decision_made")
-    for n in (1, 2)  # "agreed", "confirmed"
-}
 _WORD = re.compile(r"[\w’'-]+")
 _MAX_UP = 8  # heads walked up from the asked verb
 _CONDITIONS = frozenset(("if", "unless"))
 
 
-_ENDINGS = ("", "s", "es", "d", "ed", "ing")
-
-
-def _reports(tok: Token) -> bool:
-    """``tok`` is a verb of saying, forecasting or promising ("said", "expects")."""
-    word = tok.lower
-    if _SPEECH.get(word, "") in _REPORT:
-        return True
-    return any(word.endswith(e) and word[: len(word) - len(e)] in _REPORT for e in _ENDINGS)
-
-
-def _reported(by_index: dict[int, Token], verb: Token) -> bool:
+def reported(by_index: dict[int, Token], verb: Token) -> bool:
     """A verb of saying, forecasting or promising stands above ``verb``."""
     cur = verb
     for _ in range(_MAX_UP):
         if cur.head == cur.index or cur.head not in by_index:
             return False
         cur = by_index[cur.head]
-        if _reports(cur):
+        if reports(cur):
             return True
     return False
 
@@ -120,7 +102,7 @@ def narrated(sent: Sentence, question: str) -> bool:
     modals = {t.lower for t in aux}
     if not verbs or not modals <= _PLAIN or modals & _UNSURE:
         return False
-    if any(_reported(by_index, v) for v in verbs):
+    if any(reported(by_index, v) for v in verbs):
         return False
     if any(_conditioned(by_index, v) for v in verbs):
         return False  # "If it gets its way, the Dutch government will conclude ..."

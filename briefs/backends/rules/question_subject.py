@@ -14,6 +14,8 @@ from briefs.backends.rules.mentions import Mention
 
 __all__ = ["SubjectScan", "Vocabulary"]
 
+_OBJECTS = frozenset(("dobj", "dative", "iobj"))  # the ones told, warned, assured
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -194,7 +196,32 @@ class SubjectScan:
                 return None
         if first == 1 and self.lowered[0] in W.DEMONSTRATIVES:
             first = 0  # "That situation could change": a determiner, not a clause opener
+        first = self.after_object(first, k)
         return first if first < k else None
+
+    def _inside_phrase(self, first: int, k: int) -> bool:
+        """The words before the marker are the object of a preposition, the tail of
+        a longer subject ("the contracts for his fight ... in just 10 days have yet
+        to be signed": not "Whether 10 days will be signed")."""
+        span = {t.index for t in self.tokens[first:k]}
+        return any(t.head not in span and t.dep == "pobj" for t in self.tokens[first:k])
+
+    def after_object(self, first: int, k: int) -> int:
+        """Past the object of a verb before the subject: "told MPs their offices will
+        be deep cleaned", "warned ministers the strike could spread" ask of no one told.
+
+        >>> from briefs.backends.rules.document import build
+        >>> s = build("He warned ministers the strike could spread.").sentences[0]
+        >>> scan = SubjectScan(s, [], Vocabulary(), {})
+        >>> scan.span(scan.after_object(2, 5), 4)
+        'the strike'
+        """
+        position = {t.index: i for i, t in enumerate(self.tokens)}
+        for i in range(k - 1, first - 1, -1):
+            tok = self.tokens[i]
+            if tok.dep in _OBJECTS and position.get(tok.head, k) < first:
+                return first if self.word(i + 1) == "there" else i + 1  # "told X there will"
+        return first
 
     def conjunct_start(self, conj: int) -> int | None:
         """Where the first of two coordinated noun phrases starts, when the "and" at
@@ -226,8 +253,8 @@ class SubjectScan:
             return entity
         if W.UNRESOLVABLE & set(lowered) or W.PRONOUNS & set(lowered):
             return None  # "our lads", "most of you", "everything he"
-        if head in W.PREPOSITIONS:
-            return None  # "During consultation the bill"
+        if head in W.PREPOSITIONS or self._inside_phrase(first, k):
+            return None  # "During consultation the bill"; "the contracts for ... in 10 days"
         for i in range(first + 1, k):
             word = self.tokens[i].value
             before = self.tokens[i - 1].value

@@ -26,6 +26,7 @@ from briefs.backends.rules.document import Sentence
 from briefs.backends.rules.mentions import Mention
 from briefs.backends.rules.question_calls import CallScan
 from briefs.backends.rules.question_cut import noun_cut
+from briefs.backends.rules.question_frame import unasked
 from briefs.backends.rules.question_polarity import says_no
 from briefs.backends.rules.question_subject import Vocabulary
 
@@ -233,7 +234,7 @@ class _Parse(CallScan):
         True
         """
         return (
-            self.word(start) == "be"
+            self.word(start) in ("be", "is", "was")
             and start + 2 < len(self.tokens)
             and self.tokens[start + 1].pos == "ADJ"
             and self.word(start + 2) in ("for", "to", "that")
@@ -269,15 +270,15 @@ class _Parse(CallScan):
     def embedded(self, k: int) -> str | None:
         """ "... to see whether it is possible to ..." -> "Whether it is possible to ..." """
         head = self.word(k + 1)
-        if head in ("or", "to", ""):
-            return None  # "whether or not", "whether to": no subject to ask about
+        if head in ("or", "to", "") or unasked(self.tokens, k):
+            return None  # "whether or not"; "said it was irrelevant whether": no question
         subject, start = "", k + 1
         if head in W.PRONOUNS:
             entity = self.resolve(k + 1)
             if entity:
                 subject, start = entity + " ", k + 2
-            elif not (head == "it" and self.word(k + 2) in ("is", "was")):
-                return None  # "whether they are entitled": who, the question cannot say
+            elif not (head == "it" and self._impersonal(k + 2)):
+                return None  # "whether it is reformed": what "it" is, the question cannot say
         end = self.predicate_end(start)
         if self.word(end) == "," and "or" in self.lowered[start:end]:
             return None  # "whether they chose Howard or Kennedy, it would ...": no matter which
