@@ -69,8 +69,11 @@ class _Resolver:
     def named(self, m: Mention) -> None:
         lex = self.lex
         if m.hint == "institution":
-            inst = lex.institutions[m.name]
-            self._get(inst.name, inst.kind, inst.role).add(m)
+            inst = lex.institution(m.name, m.tokens)
+            if inst is None:  # a described institution no entry names
+                self._get(m.name, "organization").add(m)
+            else:
+                self._get(inst.name, inst.kind, inst.role).add(m)
         elif m.hint == "country":
             country, how = lex.country_forms[m.name]
             if how == "capital" and not self._country_named(country):

@@ -57,6 +57,21 @@ class Lexicon:
     country_forms: dict[str, tuple[str, str]] = field(default_factory=dict)
     adjectives: dict[str, str] = field(default_factory=dict)
 
+    def institution(self, name: str, parts: list[str]) -> Institution | None:
+        """The institution a name (of words ``parts``) names: the whole name, else the
+        longest ending of it that is one ("the Welsh Liberal Democrats": the Liberal
+        Democrats).
+
+        >>> lexicon().institution("Welsh Liberal Democrats", ["Welsh", "Liberal", "Democrats"]).name
+        'Liberal Democrats'
+        """
+        parts = parts or name.split()
+        for k in range(len(parts)):
+            found = self.institutions.get(name if k == 0 else " ".join(parts[k:]))
+            if found is not None:
+                return found
+        return None
+
 
 def _load(name: str) -> Any:
     data = resources.files("briefs.backends.rules").joinpath("data").joinpath(name)
