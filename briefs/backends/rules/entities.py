@@ -44,20 +44,23 @@ _PLACE_SHARE = 0.6  # letters a demonym shares with its country's name or adject
 
 
 def country_of_demonym(word: str, lex: Lexicon) -> str | None:
-    """The country a demonym names, also when spelt unlike the gazetteer's adjective.
+    """The country a demonym names, also when spelt unlike the gazetteer's adjective
+    (by the first letters of a one-word name: "Christian" is no Christmas Islander).
 
     >>> from briefs.backends.rules.lexicon import lexicon
     >>> country_of_demonym("Argentine", lexicon()), country_of_demonym("Danish", lexicon())
     ('Argentina', 'Denmark')
+    >>> [country_of_demonym(w, lexicon()) for w in ("Christian", "Western", "Frenchman")]
+    [None, None, None]
     """
     if word in lex.adjectives:
         return lex.adjectives[word]
-    if len(word) < _PREFIX + 1:
-        return None
+    if len(word) < _PREFIX + 1 or word.lower().endswith(tuple(words("person_demonym_endings"))):
+        return None  # "the Frenchman": a person, not France
     hits = {
         country
         for form, country in [*lex.adjectives.items(), *((c, c) for c in lex.countries)]
-        if form[:_PREFIX] == word[:_PREFIX]
+        if form[:_PREFIX] == word[:_PREFIX] and " " not in form
     }
     return hits.pop() if len(hits) == 1 else None
 
