@@ -46,6 +46,9 @@ def passive_reports(
     >>> [(m.text, stance) for m, stance, _ in passive_reports(
     ...     s, find_mentions(s, lexicon()), lambda t: t.lower == "denied")]
     [('Jack Straw', 'Denied his claims.')]
+    >>> s = build("It gives people a power, which could be challenged by doctors.").sentences[0]
+    >>> passive_reports(s, find_mentions(s, lexicon()), lambda t: t.lower == "challenged")
+    []
     """
     out: list[tuple[Mention, str, Token]] = []
     by_index = {t.index: t for t in sent.tokens}
@@ -61,7 +64,12 @@ def passive_reports(
         speaker = agent_speakers(sent, mentions, objs[0])
         if not speaker:
             continue
-        subj = [t for t in sent.tokens if t.head == verb.index and t.dep == "nsubjpass"]
+        kids = [t for t in sent.tokens if t.head == verb.index]
+        if any(t.tag == "MD" for t in kids):
+            continue  # "could be challenged by doctors": a possibility, no one's act
+        subj = [t for t in kids if t.dep == "nsubjpass"]
+        if subj and subj[0].tag in ("WDT", "WP"):
+            continue  # "…, which could be challenged by": the relative word is no stance
         if subj:
             patient = _subtree(sent, subj[0])
         elif verb.dep == "acl" and verb.head in by_index:
