@@ -14,17 +14,18 @@ import random
 from pathlib import Path
 
 import pytest
+from polarity_cases import default_corpus_root
 
 from briefs.backends.rules import RulesBackend
 from briefs.ingest import iter_articles
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = default_corpus_root()
 SAMPLE = 150
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+@pytest.mark.skipif(CORPUS is None, reason="../shared/corpus is absent")
 def test_a_sample_of_real_articles_briefs_without_error(tmp_path: Path) -> None:
+    assert CORPUS is not None
     records = []
     for path in sorted(CORPUS.glob("*/*.jsonl")):
         seen: set[str] = set()

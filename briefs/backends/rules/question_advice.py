@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.question_narrated import reported, reports
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["reported_advice"]
 
-_ADVICE = frozenset(("should", "ought"))
+_ADVICE = words("advice_modals")
 _QUOTES = frozenset(('"', "“", "”"))
 
 

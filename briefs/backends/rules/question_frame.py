@@ -14,7 +14,7 @@ best for Britain"), the clause is part of that speaker's statement: no question.
 from __future__ import annotations
 
 from briefs.backends.rules.document import Token
-from briefs.backends.rules.wordbook import book
+from briefs.backends.rules.wordbook import book, words
 
 __all__ = ["unasked"]
 
@@ -22,8 +22,8 @@ _FRAMES = book()["whether_frames"]
 _INDIFFERENT = frozenset(_FRAMES["indifferent"])  # "irrelevant whether", "matters little"
 _OPEN = frozenset(_FRAMES["open"])  # "unclear whether", "the question is whether"
 _SETTLED_UNLESS_DENIED = frozenset(_FRAMES["open_when_denied"])  # "not clear whether"
-_COPULAS = frozenset(("is", "was", "are", "were", "'s", "be", "been", "remains", "remained"))
-_DENIALS = frozenset(("not", "n't", "never", "no"))
+_COPULAS = words("copulas")
+_DENIALS = words("clause_denials")
 _ROLES = frozenset(("nsubj", "csubj", "acomp", "attr", "prep"))
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.question_speech import reports
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["idle_condition"]
 
-_GENERIC = frozenset(("you", "one"))
-_COMPARISON = frozenset(("as", "even"))
+_GENERIC = words("generic_subjects")
+_COMPARISON = words("comparison_marks")
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl"))
 
 

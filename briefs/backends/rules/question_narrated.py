@@ -25,14 +25,15 @@ import re
 from briefs.backends.rules.document import Sentence, Token
 from briefs.backends.rules.issue_check import says_open
 from briefs.backends.rules.question_speech import reports
+from briefs.backends.rules.wordbook import words
 
 __all__ = ["narrated", "reported", "reports"]
 
-_PLAIN = frozenset(("will", "wo", "shall", "can", "ca", "cannot"))
-_UNSURE = frozenset(("would", "could", "may", "might", "should", "must"))
+_PLAIN = words("plain_modals")
+_UNSURE = words("unsure_modals")
 _WORD = re.compile(r"[\w’'-]+")
 _MAX_UP = 8  # heads walked up from the asked verb
-_CONDITIONS = frozenset(("if", "unless"))
+_CONDITIONS = words("conditional_marks")
 
 
 def reported(by_index: dict[int, Token], verb: Token) -> bool:

@@ -43,7 +43,7 @@ def conditional_verb(toks: tuple[Token, ...], verb: Token) -> bool:
     False
     """
     marks = {t.lower for t in toks if t.head == verb.index and t.dep == "mark"}
-    return bool(marks & set(words("conditional_marks"))) and not marks & set(words("aside_marks"))
+    return bool(marks & words("conditional_marks")) and not marks & words("aside_marks")
 
 
 def inner_verb(
